@@ -1,0 +1,52 @@
+// Bundles the extension, the CLI, the benchmark and the unit tests with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Lists *.ts files under a folder, recursively. */
+function listTs(dir, suffix = '.ts') {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...listTs(full, suffix));
+    else if (full.endsWith(suffix)) out.push(full);
+  }
+  return out;
+}
+
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'es2022' };
+
+/** Every build target; later issues add webview and worker bundles here. */
+const contexts = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('bench/bench.ts')) {
+  contexts.push({ ...common, sourcemap: false, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', packages: 'external' });
+}
+if (!production) {
+  const unitTests = listTs('test/unit', '.test.ts');
+  if (unitTests.length > 0) {
+    rmSync('out/test/unit', { recursive: true, force: true });
+    contexts.push({ ...common, entryPoints: unitTests, outdir: 'out/test/unit', outbase: 'test/unit', platform: 'node', format: 'cjs', packages: 'external' });
+  }
+  const integration = listTs('test/integration');
+  if (integration.length > 0) {
+    contexts.push({ ...common, bundle: false, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs' });
+  }
+}
+
+if (watch) {
+  for (const options of contexts) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(contexts.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,1 @@
+// formula-lens CLI: filled in by the numeric-core issue.

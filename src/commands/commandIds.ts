@@ -1,0 +1,7 @@
+/** Every command id, declared once (they must match `contributes.commands` in package.json). */
+export const CommandId = {
+  ShowLog: 'formulaLens.showLog',
+} as const;
+
+/** A command id of this extension. */
+export type CommandId = (typeof CommandId)[keyof typeof CommandId];

@@ -1,0 +1,24 @@
+/**
+ * Extension entry point: wiring only. Each feature registers itself from its own module,
+ * and heavy modules (mathjs, scanning, charts) load on first use, not here.
+ */
+import * as vscode from 'vscode';
+import { setCoreLocale, toLocale } from './core/l10n';
+import { CommandId } from './commands/commandIds';
+import { createLog } from './log';
+
+/** Called by VS Code on the first activation event (a served language or one of our commands). */
+export function activate(context: vscode.ExtensionContext): void {
+  setCoreLocale(toLocale(vscode.env.language));
+  const log = createLog();
+  context.subscriptions.push(
+    log,
+    vscode.commands.registerCommand(CommandId.ShowLog, () => log.show(true)),
+  );
+  log.info(`Formula Lens activated (${vscode.env.language}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
+}
+
+/** Nothing to clean up beyond `context.subscriptions`. */
+export function deactivate(): void {
+  // Disposables registered on the context are disposed by VS Code.
+}
