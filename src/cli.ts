@@ -1,1 +1,17 @@
-// formula-lens CLI: filled in by the numeric-core issue.
+/** Entry point of the `formula-lens` command (bundled to dist/cli.js). */
+import { readProcessStdin } from './cli/io';
+import { runCli } from './cli/main';
+
+// A closed pipe (`formula-lens list | head`) is a normal end, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+void runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  readStdin: readProcessStdin,
+}).then((code) => {
+  process.exitCode = code;
+});
