@@ -37,6 +37,7 @@ if (!production) {
   }
   const integration = listTs('test/integration');
   if (integration.length > 0) {
+    rmSync('out/test/integration', { recursive: true, force: true });
     contexts.push({ ...common, bundle: false, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs' });
   }
 }

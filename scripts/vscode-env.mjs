@@ -179,7 +179,6 @@ export function prepareRunDirs(name, { fresh = true } = {}) {
     config: join(root, 'xdg-config'),
     data: join(root, 'xdg-data'),
     tmp: join(root, 'tmp'),
-    browserProfile: join(root, 'browser-profile'),
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   const env = { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, TMPDIR: dirs.tmp };
