@@ -40,6 +40,11 @@ if (!production) {
     rmSync('out/test/integration', { recursive: true, force: true });
     contexts.push({ ...common, bundle: false, entryPoints: integration, outdir: 'out/test/integration', outbase: 'test/integration', platform: 'node', format: 'cjs' });
   }
+  const e2e = listTs('test/e2e');
+  if (e2e.length > 0) {
+    rmSync('out/test/e2e', { recursive: true, force: true });
+    contexts.push({ ...common, bundle: false, entryPoints: e2e, outdir: 'out/test/e2e', outbase: 'test/e2e', platform: 'node', format: 'cjs' });
+  }
 }
 
 if (watch) {

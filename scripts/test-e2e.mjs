@@ -1,0 +1,116 @@
+// UI end-to-end tests against the real workbench, which also test the packaged artifact: packages the VSIX
+// (scripts/package.mjs), installs it into code-server the way a user would, serves examples/ on 127.0.0.1,
+// starts one headless Chromium (Debian's, through playwright-core) and runs every out/test/e2e/*.test.js with
+// node:test against that one server. Screenshots of each step go to test-results/e2e/ (git-ignored).
+// Usage: node scripts/test-e2e.mjs [--skip-package]   (run `node scripts/build.mjs` first; npm test does)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureVsCodeEnv, prepareRunDirs, repoRoot, EnvError } from './vscode-env.mjs';
+import { codeServerArgs, extensionFolderName, freePort, installVsix, killGroupNow, manifest, startGroup, stopGroup, waitForHttp, writeQuietSettings } from './vscode-server.mjs';
+import { CHROMIUM_ARGS } from './browser.mjs';
+
+const TIMEOUT_MS = Number(process.env.FORMULA_LENS_E2E_TIMEOUT_MS ?? 600_000);
+const specsDir = join(repoRoot, 'out', 'test', 'e2e');
+const resultsDir = join(repoRoot, 'test-results', 'e2e');
+const workspace = join(repoRoot, 'examples');
+const { name, version } = manifest();
+const vsixPath = join(repoRoot, 'out', 'vsix', `${name}-${version}.vsix`);
+
+const specs = existsSync(specsDir) ? readdirSync(specsDir).filter((file) => file.endsWith('.test.js')).sort() : [];
+if (specs.length === 0) {
+  console.error(`✖ no e2e spec in ${specsDir}: run \`node scripts/build.mjs\` first.`);
+  process.exit(1);
+}
+
+let vscodeEnv;
+try {
+  vscodeEnv = ensureVsCodeEnv({ browser: true });
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
+}
+
+// The artifact under test is the production VSIX, not the development build.
+if (!process.argv.includes('--skip-package')) {
+  const packaged = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'package.mjs'), '--out', vsixPath], { cwd: repoRoot, stdio: 'inherit' });
+  if (packaged.status !== 0) process.exit(packaged.status || 1);
+}
+if (!existsSync(vsixPath)) {
+  console.error(`✖ ${vsixPath} is missing: run \`npm run package\`.`);
+  process.exit(1);
+}
+
+const dirs = prepareRunDirs('e2e');
+writeQuietSettings(dirs.userData);
+console.log(`▶ install ${vsixPath} into code-server`);
+try {
+  console.log(installVsix(dirs.env, vscodeEnv, vsixPath, dirs));
+} catch (error) {
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
+}
+const installed = readdirSync(dirs.extensions).find((entry) => entry.toLowerCase() === extensionFolderName().toLowerCase());
+if (!installed) {
+  console.error(`✖ the VSIX did not install as ${extensionFolderName()} (found: ${readdirSync(dirs.extensions).join(', ')}).`);
+  process.exit(1);
+}
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+const port = await freePort();
+const serverLog = join(dirs.root, 'code-server.log');
+const started = Date.now();
+const server = startGroup(vscodeEnv.node, codeServerArgs(vscodeEnv, { port, workspace, userData: dirs.userData, extensions: dirs.extensions }),
+  { env: dirs.env, logFile: serverLog });
+process.on('exit', () => killGroupNow(server));
+
+const { chromium } = await import('playwright-core');
+let browserServer;
+let specRun;
+let exitCode = 1;
+const tapFile = join(dirs.root, 'e2e.tap');
+try {
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 60_000, child: server });
+  process.env.TMPDIR = dirs.tmp;
+  browserServer = await chromium.launchServer({ executablePath: vscodeEnv.chromium, args: CHROMIUM_ARGS, headless: true });
+  const env = {
+    ...dirs.env,
+    FORMULA_LENS_E2E_URL: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`,
+    FORMULA_LENS_E2E_BROWSER_WS: browserServer.wsEndpoint(),
+    FORMULA_LENS_E2E_RESULTS: resultsDir,
+  };
+  // One spec file at a time against the one server; spec output on the terminal, TAP to a file for the counts.
+  specRun = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...specs.map((file) => join(specsDir, file))],
+  { cwd: repoRoot, env, stdio: 'inherit' });
+  const timer = setTimeout(() => {
+    console.error(`✖ the e2e specs did not finish within ${TIMEOUT_MS / 1000} s.`);
+    specRun.kill('SIGKILL');
+  }, TIMEOUT_MS);
+  exitCode = await new Promise((resolveExit) => specRun.on('exit', (code) => resolveExit(code ?? 1)));
+  clearTimeout(timer);
+} catch (error) {
+  console.error(`✖ ${error instanceof Error ? error.message : error}. Server log: ${serverLog}`);
+} finally {
+  await browserServer?.close().catch(() => undefined);
+  await stopGroup(server);
+}
+
+/** Reads one `# name N` count from node:test's TAP summary. */
+function tapCount(tap, key) {
+  const match = new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap);
+  return match ? Number(match[1]) : 0;
+}
+const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+const passed = tapCount(tap, 'pass');
+const failed = tapCount(tap, 'fail') + tapCount(tap, 'cancelled');
+const skipped = tapCount(tap, 'skipped') + tapCount(tap, 'todo');
+console.log(`\ne2e (code-server ${vscodeEnv.vscodeVersion}, packaged VSIX, ${specs.length} spec file(s), ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${resultsDir}):`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (passed === 0) {
+  console.error('✖ no e2e test ran.');
+  process.exit(1);
+}
+process.exit(exitCode === 0 && failed === 0 ? 0 : exitCode || 1);
