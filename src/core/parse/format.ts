@@ -62,7 +62,9 @@ function writeNumber(value: number, spelling: Spelling, precision: number | unde
   if (value === Infinity) return spelling.inf;
   if (value === -Infinity) return spelling.negativeInf;
   if (Object.is(value, -0)) return spelling.pythonFloat ? '-0.0' : '-0';
-  const rounded = precision === undefined ? value : Number(value.toPrecision(Math.min(17, Math.max(1, Math.round(precision)))));
+  let rounded = precision === undefined ? value : Number(value.toPrecision(Math.min(17, Math.max(1, Math.round(precision)))));
+  // Rounding the largest doubles up can overflow; they keep their exact text instead.
+  if (!Number.isFinite(rounded)) rounded = value;
   const text = Object.is(rounded, -0) ? '-0' : String(rounded);
   if (spelling.pythonFloat && text.indexOf('.') < 0 && text.indexOf('e') < 0) return `${text}.0`;
   return text;

@@ -51,5 +51,7 @@ export function parseLiteral(text: string): ParsedLiteral {
     while (end < text.length && end - start < 40 && text[end] !== '\n' && text[end] !== '\r') end++;
     reader.fail(parseMessages.unexpectedAfterLiteral, { found: reader.describeHere() }, start, end);
   }
-  return toParsedLiteral(literal, name);
+  // A `#` comment around a plain list still tells it is Python.
+  const source = literal.source === 'json' && reader.pythonMarks ? 'python' : literal.source;
+  return toParsedLiteral({ ...literal, source }, name);
 }

@@ -26,6 +26,14 @@ function isWordCode(code: number): boolean {
   return isDigitCode(code) || isIdentifierStart(code) || code === 46;
 }
 
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+  }
+  return false;
+}
+
 /** Skips a string leniently (triple quotes, unterminated lines) and returns its content and end. */
 function scanString(text: string, start: number): { readonly content: string; readonly end: number; readonly closed: boolean } {
   const quote = text[start]!;
@@ -57,6 +65,8 @@ export function parseLiterals(text: string): ParsedLiteral[] {
   // True when the previous token ends an operand, so a following `[` or `(` indexes or calls it.
   let afterOperand = false;
   let firstSkipped: FormulaLensError | undefined;
+  // Open brackets around the scan position: at depth 0 a line break ends a statement.
+  let depth = 0;
 
   // A bracket that is not numbers at all is passed over; a named literal that starts with numbers
   // and then goes wrong (`y_true = [1, 'a']`) is reported, since the user meant it as values.
@@ -68,6 +78,7 @@ export function parseLiterals(text: string): ParsedLiteral[] {
       if (!(error instanceof FormulaLensError) || !NOT_NUMERIC.has(error.text) || (name && reader.valuesBeforeFailure > 0)) throw error;
       firstSkipped ??= error;
       reader.pos = start + 1;
+      if (text[start] === '[' || text[start] === '(') depth++;
       afterOperand = false;
       pending = undefined;
       return;
@@ -77,8 +88,10 @@ export function parseLiterals(text: string): ParsedLiteral[] {
   };
 
   for (;;) {
+    const before = reader.pos;
     reader.skipTrivia();
     if (reader.atEnd()) break;
+    if (depth === 0 && afterOperand && hasLineBreak(text, before, reader.pos)) afterOperand = false;
     const start = reader.pos;
     const code = reader.peek();
     if (code === 91 /* [ */ && !afterOperand) {
@@ -158,6 +171,8 @@ export function parseLiterals(text: string): ParsedLiteral[] {
     reader.pos++;
     pending = undefined;
     afterOperand = code === 93 /* ] */ || code === 41 /* ) */ || code === 125 /* } */;
+    if (code === 91 || code === 40 || code === 123) depth++;
+    else if (afterOperand && depth > 0) depth--;
   }
   if (found.length === 0) {
     if (firstSkipped) throw firstSkipped;

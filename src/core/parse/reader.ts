@@ -215,7 +215,8 @@ export class LiteralReader {
   private data = new Float64Array(64);
   private count = 0;
   private nesting = 0;
-  private pythonMarks = false;
+  /** Set when Python-only syntax was seen (`#`, tuples, `True`, `nan`, single quotes...). */
+  pythonMarks = false;
   /** How many numbers the last failed `readLiteral` had read: 0 means it held no numbers at all. */
   valuesBeforeFailure = 0;
 
@@ -357,6 +358,7 @@ export class LiteralReader {
     if (this.atEnd()) this.fail(parseMessages.unexpectedEnd, {}, this.pos);
     const start = this.pos;
     const startCount = this.count;
+    const marksBefore = this.pythonMarks;
     this.pythonMarks = false;
     const constructor = this.constructorAt(this.pos);
     let shape: Shape;
@@ -369,11 +371,10 @@ export class LiteralReader {
       throw error;
     }
     const end = this.pos;
-    let source: LiteralSource = constructor?.source ?? (this.pythonMarks ? 'python' : 'json');
-    // A JSON document never has single-quoted strings, tuples or `#`; they were caught above.
-    if (source === 'json' && this.pythonMarks) source = 'python';
+    const source: LiteralSource = constructor?.source ?? (this.pythonMarks ? 'python' : 'json');
     const data = this.data.slice(startCount, this.count);
     this.count = startCount;
+    this.pythonMarks ||= marksBefore;
     return { shape: [...shape], data, range: { start, end }, source };
   }
 
