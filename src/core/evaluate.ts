@@ -4,6 +4,7 @@
  */
 import { FormulaLensError, localize } from './l10n';
 import { catalogMessages } from './catalog/messages';
+import { namePresetFor } from './catalog/namePresets';
 import { resolveParams } from './catalog/params';
 import { requireEntry } from './catalog/registry';
 import type { ActivationEntry, ActivationResult, Framework, LossEntry, LossInputs, LossResult, ParamValue, Reduction, ResolvedParams } from './catalog/types';
@@ -31,7 +32,8 @@ export interface LossEvaluation extends LossResult {
 /** Applies an activation (any spelling of its name) to a tensor. */
 export function evaluateActivation(name: string, input: Tensor, request: EvaluationRequest & { readonly upstream?: Tensor }): ActivationEvaluation {
   const entry = requireEntry(name, 'activation');
-  const params = resolveParams(entry, request.framework, request.params);
+  // A spelling may imply parameters ('gelu_new' → approximate 'tanh'); what the user passes wins.
+  const params = resolveParams(entry, request.framework, { ...namePresetFor(entry, name), ...request.params });
   const result = entry.evaluate(input, { framework: request.framework, params, ...(request.upstream ? { upstream: request.upstream } : {}) });
   return { ...result, entry, params };
 }

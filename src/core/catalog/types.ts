@@ -79,6 +79,12 @@ export interface CatalogEntryBase {
   /** Other ids and short names that resolve to this entry (`bce`, `swish`, `l1_loss`...). */
   readonly aliases: readonly string[];
   readonly names: FunctionNames;
+  /**
+   * Parameter values that a particular spelling implies: TF.js 'gelu_new' means approximate 'tanh',
+   * Keras `layers.LeakyReLU` means negative_slope 0.3. Keys are names as written, matched exactly or
+   * by `normalizeName` of the whole spelling (never by its last segment); the user's own parameters win.
+   */
+  readonly namePresets?: Readonly<Record<string, Readonly<Record<string, ParamValue>>>>;
   /** Frameworks that have this function natively. Evaluation works under any profile. */
   readonly frameworks: readonly Framework[];
   readonly params: readonly ParamSpec[];
