@@ -1,0 +1,83 @@
+/**
+ * Turns arguments as written into catalog parameters: positional order per API, written names
+ * to canonical names (the API table's renames, then the catalog's own spellings), value
+ * conversions, and the split into literal params, expression text, reduction and the rest.
+ */
+import { findParamSpec } from '../catalog/params';
+import { getEntry } from '../catalog/registry';
+import type { ParamValue } from '../catalog/types';
+import { DATA_ARGS, OPTION_ARGS, type ApiSpec } from './apiTable';
+import type { MentionArg, TextRange } from './types';
+
+/** One argument as the scanners hand it over. */
+export interface WrittenArg {
+  /** Keyword/key as written; absent for positional arguments. */
+  readonly name?: string;
+  readonly position?: number;
+  readonly isLiteral: boolean;
+  readonly value?: ParamValue;
+  readonly text: string;
+  readonly range: TextRange;
+}
+
+/** Parameters, expressions, reduction and annotated arguments of one mention. */
+export interface BuiltParams {
+  readonly params: Record<string, ParamValue>;
+  readonly expressions: Record<string, string>;
+  readonly defaults: Record<string, ParamValue>;
+  readonly reduction?: string;
+  readonly rawArgs: MentionArg[];
+}
+
+type Role = MentionArg['role'];
+
+/** The role and canonical name of an argument written as `written` for catalog entry `id`. */
+export function classifyArg(id: string, spec: ApiSpec | undefined, written: string): { role: Role; param?: string } {
+  if (written === 'reduction') return { role: 'reduction' };
+  if (DATA_ARGS.has(written)) return { role: 'data' };
+  if (OPTION_ARGS.has(written)) return { role: 'other' };
+  const renamed = spec?.rename?.[written];
+  const entry = getEntry(id);
+  // The catalog is the authority on parameter names; the table's renames are tried first as hints.
+  if (!entry) return { role: 'param', param: renamed ?? written };
+  for (const candidate of renamed ? [renamed, written] : [written]) {
+    const found = findParamSpec(entry, candidate);
+    if (found) return { role: 'param', param: found.name };
+  }
+  return { role: 'other' };
+}
+
+/** Builds the parameters of a mention of `id` from its written arguments. */
+export function buildParams(id: string, spec: ApiSpec | undefined, args: readonly WrittenArg[], implied?: Readonly<Record<string, ParamValue>>): BuiltParams {
+  const params: Record<string, ParamValue> = { ...(spec?.implied ?? {}), ...(implied ?? {}) };
+  const expressions: Record<string, string> = {};
+  const rawArgs: MentionArg[] = [];
+  let reduction: string | undefined;
+  for (const arg of args) {
+    const written = arg.name ?? (arg.position !== undefined ? spec?.positional[arg.position] : undefined);
+    const { role, param } = written === undefined ? { role: 'other' as Role } : classifyArg(id, spec, written);
+    rawArgs.push({
+      ...(arg.name !== undefined ? { name: arg.name } : {}),
+      ...(arg.position !== undefined ? { position: arg.position } : {}),
+      ...(param !== undefined ? { param } : {}),
+      role,
+      ...(arg.isLiteral ? { value: arg.value } : {}),
+      text: arg.text,
+      range: arg.range,
+    });
+    if (role === 'reduction') {
+      if (arg.isLiteral && typeof arg.value === 'string') reduction = arg.value;
+      else expressions.reduction = arg.text;
+    } else if (role === 'param' && param !== undefined) {
+      if (arg.isLiteral && arg.value !== undefined) {
+        const convert = spec?.convert?.[param];
+        params[param] = convert ? convert(arg.value) : arg.value;
+      } else expressions[param] = arg.text;
+    }
+  }
+  const defaults: Record<string, ParamValue> = {};
+  for (const [name, value] of Object.entries(spec?.defaults ?? {})) {
+    if (!(name in params) && !(name in expressions)) defaults[name] = value;
+  }
+  return { params, expressions, defaults, ...(reduction !== undefined ? { reduction } : {}), rawArgs };
+}
