@@ -146,19 +146,30 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await page.locator(quickInput).waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
-/** Shows the hover at a position of the active editor and returns its rendered text. */
-export async function readHover(page: Page, line: number, column: number, timeoutMs = 20_000): Promise<string> {
+/**
+ * Shows the hover at a position of the active editor and returns its rendered text. Hover providers answer
+ * one by one, so pass `expect` to wait (bounded) until the part you test has been rendered.
+ */
+export async function readHover(page: Page, line: number, column: number, options: { expect?: RegExp; timeoutMs?: number } = {}): Promise<string> {
+  const { expect, timeoutMs = 20_000 } = options;
   const hover = page.locator('.monaco-editor .monaco-hover:not(.hidden) .monaco-hover-content, .monaco-editor .monaco-resizable-hover .monaco-hover-content').first();
   const deadline = Date.now() + timeoutMs;
+  let last = '';
   for (;;) {
     await goTo(page, line, column);
     await runCommand(page, 'Show or Focus Hover');
     try {
       await hover.waitFor({ state: 'visible', timeout: 5_000 });
-      return normalizeSpaces(await hover.innerText());
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`no hover at ${line}:${column}: ${String(error)}`);
+      for (;;) {
+        last = normalizeSpaces(await hover.innerText());
+        if (!expect || expect.test(last)) return last;
+        if (Date.now() > deadline) break;
+        await hover.filter({ hasText: expect }).waitFor({ timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) }).catch(() => undefined);
+      }
+    } catch {
+      // no hover yet (the provider may not be registered): ask again
     }
+    if (Date.now() > deadline) throw new Error(`no hover${expect ? ` matching ${expect}` : ''} at ${line}:${column} within ${timeoutMs} ms; last seen: ${JSON.stringify(last)}`);
   }
 }
 
