@@ -61,8 +61,10 @@ export function ensureDebianPackages(packages, why) {
     throw new EnvError(`Missing Debian package(s) ${missing.join(', ')} (${why}). Install them with: sudo apt-get install -y ${missing.join(' ')}`);
   }
   const noninteractive = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-  run('apt-get update', 'apt-get', ['update'], noninteractive);
-  run(`apt-get install ${missing.join(' ')} (${why})`, 'apt-get', ['install', '-y', '--no-install-recommends', ...missing], noninteractive);
+  // Wait for another apt run (an unattended upgrade, a parallel install) instead of failing on its lock.
+  const lock = ['-o', 'DPkg::Lock::Timeout=300'];
+  run('apt-get update', 'apt-get', [...lock, 'update'], noninteractive);
+  run(`apt-get install ${missing.join(' ')} (${why})`, 'apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...missing], noninteractive);
 }
 
 /** The Chromium binary for Playwright, installing Debian's package when root. */
