@@ -1,11 +1,11 @@
 /** The continuously differentiable exponential linear unit. */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params, framework) {
-    const alpha = numberParam(params, 'alpha', 1);
+    const alpha = numberValue(params, 'alpha', 1);
     if (framework === 'torch') {
       // torch runs elu with input scale 1/alpha: same branch and −0 convention as its elu.
       for (let i = 0; i < x.length; i++) {
@@ -20,7 +20,7 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const alpha = numberParam(params, 'alpha', 1);
+    const alpha = numberValue(params, 'alpha', 1);
     if (framework === 'torch') {
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;

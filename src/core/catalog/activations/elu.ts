@@ -1,11 +1,11 @@
 /** The exponential linear unit. */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params, framework) {
-    const alpha = numberParam(params, 'alpha', 1);
+    const alpha = numberValue(params, 'alpha', 1);
     if (framework === 'torch') {
       // torch takes the exponential branch for x <= 0 and computes exp(x) − 1, which is never −0:
       // `+ 0` turns expm1's −0 into +0 so elu(−0.0) = +0 as in torch, with expm1's accuracy.
@@ -22,7 +22,7 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const alpha = numberParam(params, 'alpha', 1);
+    const alpha = numberValue(params, 'alpha', 1);
     if (framework === 'torch') {
       // elu_backward: x <= 0 ? alpha·e^x : 1, so NaN input gets gradient 1.
       for (let i = 0; i < x.length; i++) {

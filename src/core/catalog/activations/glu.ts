@@ -1,7 +1,7 @@
 /** The gated linear unit: a ⊙ σ(b) for the two halves of an axis. */
 import { FormulaLensError } from '../../l10n';
 import { sigmoid } from '../../kernels/stableMath';
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ActivationEntry, ActivationOptions, ActivationResult } from '../types';
 import type { Tensor } from '../../tensor';
 import { sliceLayout, upstreamData, type SliceLayout } from './axis';
@@ -12,7 +12,7 @@ const ID = 'glu';
 /** Input and output layouts: slice s of the input holds a (first half) then b; the output holds a ⊙ σ(b). */
 function layoutsOf(input: Tensor, options: ActivationOptions): { input: SliceLayout; output: SliceLayout; outputShape: number[] } {
   if (input.shape.length === 0) throw new FormulaLensError(activationMessages.needsAxis, { function: ID });
-  const axis = numberParam(options.params, 'axis', -1);
+  const axis = numberValue(options.params, 'axis', -1);
   const inputLayout = sliceLayout(ID, input.shape, axis);
   if (inputLayout.length % 2 !== 0) {
     throw new FormulaLensError(activationMessages.gluOddSize, { function: ID, axis, size: inputLayout.length });

@@ -1,11 +1,11 @@
 /** Hard shrinkage (hard thresholding). */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params, framework) {
-    const lambd = numberParam(params, 'lambd', 0.5);
+    const lambd = numberValue(params, 'lambd', 0.5);
     if (framework === 'torch') {
       // Zero only inside the closed band, so NaN passes through.
       for (let i = 0; i < x.length; i++) {
@@ -21,7 +21,7 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const lambd = numberParam(params, 'lambd', 0.5);
+    const lambd = numberValue(params, 'lambd', 0.5);
     if (framework === 'torch') {
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;

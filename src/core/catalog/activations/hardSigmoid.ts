@@ -1,5 +1,5 @@
 /** Hard sigmoid: clip(slope·x + offset, 0, 1), in the PyTorch/Keras 3 and the TF.js/Keras 2 forms. */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel, Framework, ResolvedParams } from '../types';
 import { defineElementwise } from './elementwise';
 
@@ -11,8 +11,8 @@ interface Piece {
 }
 
 function pieceOf(params: ResolvedParams): Piece {
-  const slope = numberParam(params, 'slope', 1 / 6);
-  const offset = numberParam(params, 'offset', 0.5);
+  const slope = numberValue(params, 'slope', 1 / 6);
+  const offset = numberValue(params, 'offset', 0.5);
   return { slope, lower: -offset / slope, upper: (1 - offset) / slope };
 }
 

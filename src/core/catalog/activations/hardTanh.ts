@@ -1,13 +1,13 @@
 /** Hard tanh: clip(x, min_val, max_val). */
 import { FormulaLensError } from '../../l10n';
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel, ResolvedParams } from '../types';
 import { defineElementwise } from './elementwise';
 import { activationMessages } from './messages';
 
 function boundsOf(params: ResolvedParams): [number, number] {
-  const min = numberParam(params, 'min_val', -1);
-  const max = numberParam(params, 'max_val', 1);
+  const min = numberValue(params, 'min_val', -1);
+  const max = numberValue(params, 'max_val', 1);
   if (!(min < max)) throw new FormulaLensError(activationMessages.hardtanhBounds, { function: 'hardtanh', min, max });
   return [min, max];
 }

@@ -1,18 +1,18 @@
 /** Leaky ReLU: a fixed small slope for negative inputs. */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params) {
-    const slope = numberParam(params, 'negative_slope');
+    const slope = numberValue(params, 'negative_slope', 0.2);
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       out[i] = v > 0 ? v : v * slope;
     }
   },
   derivative(x, out, params) {
-    const slope = numberParam(params, 'negative_slope');
+    const slope = numberValue(params, 'negative_slope', 0.2);
     // Every framework tests x > 0, so 0 and NaN take the negative slope.
     for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? 1 : slope;
   },

@@ -1,5 +1,5 @@
 /** Log-softmax along an axis, with its vector-Jacobian product and full Jacobian. */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ActivationEntry, ActivationOptions, ActivationResult } from '../types';
 import type { Tensor } from '../../tensor';
 import { sliceLayout, upstreamData, type SliceLayout } from './axis';
@@ -24,7 +24,7 @@ function logSoftmaxSlices(x: Float64Array, y: Float64Array, layout: SliceLayout)
 }
 
 function layoutOf(input: Tensor, options: ActivationOptions): SliceLayout {
-  return sliceLayout(ID, input.shape, numberParam(options.params, 'axis', -1));
+  return sliceLayout(ID, input.shape, numberValue(options.params, 'axis', -1));
 }
 
 function evaluate(input: Tensor, options: ActivationOptions): ActivationResult {

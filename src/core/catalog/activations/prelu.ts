@@ -1,6 +1,6 @@
 /** Parametric ReLU with one shared or one-per-channel learned slope. */
 import { FormulaLensError } from '../../l10n';
-import { listParam } from '../params';
+import { listValue } from './paramValues';
 import type { ActivationEntry, ActivationOptions, ActivationResult } from '../types';
 import type { Tensor } from '../../tensor';
 import { normalizeAxis } from './axis';
@@ -30,7 +30,7 @@ function channelMapOf(input: Tensor, options: ActivationOptions, weights: Float6
 }
 
 function evaluate(input: Tensor, options: ActivationOptions): ActivationResult {
-  const weights = listParam(options.params, 'weight') ?? Float64Array.of(0.25);
+  const weights = listValue(options.params, 'weight') ?? Float64Array.of(0.25);
   const map = channelMapOf(input, options, weights);
   const x = input.data;
   const value = new Float64Array(x.length);

@@ -1,5 +1,5 @@
 /** The rectified linear unit, with the optional Keras parameters negative_slope, max_value and threshold. */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel, Framework, ResolvedParams } from '../types';
 import { defineElementwise } from './elementwise';
 
@@ -18,10 +18,10 @@ interface ReluSettings {
 }
 
 function settingsOf(params: ResolvedParams, framework: Framework): ReluSettings {
-  const negativeSlope = numberParam(params, 'negative_slope', 0);
+  const negativeSlope = numberValue(params, 'negative_slope', 0);
   const max = params['max_value'];
   const maxValue = typeof max === 'number' ? max : null;
-  const threshold = numberParam(params, 'threshold', 0);
+  const threshold = numberValue(params, 'threshold', 0);
   const relu6 = framework !== 'tfjs' && maxValue === 6 && threshold === 0;
   return {
     negativeSlope,

@@ -1,6 +1,6 @@
 /** The scaled exponential linear unit. */
 import { float32OverflowInPlace } from '../../kernels/float32';
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
@@ -10,8 +10,8 @@ const SELU_SCALE = 1.0507009873554805;
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params, framework) {
-    const scale = numberParam(params, 'scale', SELU_SCALE);
-    const negative = numberParam(params, 'alpha', SELU_ALPHA) * scale;
+    const scale = numberValue(params, 'scale', SELU_SCALE);
+    const negative = numberValue(params, 'alpha', SELU_ALPHA) * scale;
     if (framework === 'torch') {
       // Same branch and −0 convention as torch's elu (selu is elu with scale).
       for (let i = 0; i < x.length; i++) {
@@ -27,8 +27,8 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const scale = numberParam(params, 'scale', SELU_SCALE);
-    const negative = numberParam(params, 'alpha', SELU_ALPHA) * scale;
+    const scale = numberValue(params, 'scale', SELU_SCALE);
+    const negative = numberValue(params, 'alpha', SELU_ALPHA) * scale;
     if (framework === 'torch') {
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;

@@ -1,19 +1,19 @@
 /** SiLU / swish: x·σ(beta·x). */
 import { sigmoid } from '../../kernels/stableMath';
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params) {
-    const beta = numberParam(params, 'beta', 1);
+    const beta = numberValue(params, 'beta', 1);
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       out[i] = v * sigmoid(beta * v);
     }
   },
   derivative(x, out, params) {
-    const beta = numberParam(params, 'beta', 1);
+    const beta = numberValue(params, 'beta', 1);
     // σ(βx)·(1 + βx·σ(−βx)); at ±∞ this is NaN (∞·0), as in every framework.
     for (let i = 0; i < x.length; i++) {
       const bx = beta * x[i]!;

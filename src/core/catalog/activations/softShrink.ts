@@ -1,11 +1,11 @@
 /** Soft shrinkage (soft thresholding). */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params) {
-    const lambd = numberParam(params, 'lambd', 0.5);
+    const lambd = numberValue(params, 'lambd', 0.5);
     // PyTorch 1.13 and Keras's nested where both return 0 for NaN.
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
@@ -13,7 +13,7 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const lambd = numberParam(params, 'lambd', 0.5);
+    const lambd = numberValue(params, 'lambd', 0.5);
     if (framework === 'torch') {
       // shrink_backward zeroes the band [−lambd, lambd]; NaN lies outside it (gradient 1).
       for (let i = 0; i < x.length; i++) {

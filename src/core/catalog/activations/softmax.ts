@@ -1,5 +1,5 @@
 /** Softmax along an axis, with its vector-Jacobian product and full Jacobian. */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ActivationEntry, ActivationOptions, ActivationResult } from '../types';
 import type { Tensor } from '../../tensor';
 import { sliceLayout, upstreamData, type SliceLayout } from './axis';
@@ -25,7 +25,7 @@ export function softmaxSlices(x: Float64Array, y: Float64Array, layout: SliceLay
 }
 
 function layoutOf(input: Tensor, options: ActivationOptions): SliceLayout {
-  return sliceLayout(ID, input.shape, numberParam(options.params, 'axis', -1));
+  return sliceLayout(ID, input.shape, numberValue(options.params, 'axis', -1));
 }
 
 function evaluate(input: Tensor, options: ActivationOptions): ActivationResult {

@@ -1,14 +1,14 @@
 /** Softplus: (1/beta)·log(1 + e^(beta·x)), with PyTorch's linear threshold. */
 import { sigmoid, softplus as log1pExp } from '../../kernels/stableMath';
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params, framework) {
-    const beta = numberParam(params, 'beta', 1);
+    const beta = numberValue(params, 'beta', 1);
     // Only torch has the threshold: it returns x itself once beta·x > threshold (strictly).
-    const threshold = framework === 'torch' ? numberParam(params, 'threshold', 20) : Infinity;
+    const threshold = framework === 'torch' ? numberValue(params, 'threshold', 20) : Infinity;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       const bx = beta * v;
@@ -16,8 +16,8 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const beta = numberParam(params, 'beta', 1);
-    const threshold = framework === 'torch' ? numberParam(params, 'threshold', 20) : Infinity;
+    const beta = numberValue(params, 'beta', 1);
+    const threshold = framework === 'torch' ? numberValue(params, 'threshold', 20) : Infinity;
     for (let i = 0; i < x.length; i++) {
       const bx = beta * x[i]!;
       out[i] = bx > threshold ? 1 : sigmoid(bx);

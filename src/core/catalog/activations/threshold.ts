@@ -1,12 +1,12 @@
 /** Threshold: x above a threshold, a fixed value elsewhere (torch Threshold, Keras threshold, TF.js thresholdedReLU). */
-import { numberParam } from '../params';
+import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params, framework) {
-    const limit = numberParam(params, 'threshold', 0);
-    const value = numberParam(params, 'value', 0);
+    const limit = numberValue(params, 'threshold', 0);
+    const value = numberValue(params, 'value', 0);
     if (framework === 'torch') {
       // x <= threshold ? value : x, so NaN passes through.
       for (let i = 0; i < x.length; i++) {
@@ -28,7 +28,7 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const limit = numberParam(params, 'threshold', 0);
+    const limit = numberValue(params, 'threshold', 0);
     if (framework === 'torch') {
       for (let i = 0; i < x.length; i++) out[i] = x[i]! <= limit ? 0 : 1;
     } else {
