@@ -26,6 +26,12 @@ const contexts = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
+// The Playground page runs in the browser: chart.js plus the pure core. The formula compiler (with its
+// mathjs subset) is a separate bundle the page loads only when a custom formula is first needed.
+contexts.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' });
+if (existsSync('webview/formulaEntry.ts')) {
+  contexts.push({ ...common, entryPoints: ['webview/formulaEntry.ts'], outfile: 'dist/formula.js', platform: 'browser', format: 'iife' });
+}
 if (existsSync('bench/bench.ts')) {
   contexts.push({ ...common, sourcemap: false, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', packages: 'external' });
 }

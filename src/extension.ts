@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { setCoreLocale, toLocale } from './core/l10n';
 import { CommandId } from './commands/commandIds';
 import { createLog } from './log';
+import { registerPlayground } from './panel/registerPlayground';
 
 /** Called by VS Code on the first activation event (a served language or one of our commands). */
 export function activate(context: vscode.ExtensionContext): void {
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     vscode.commands.registerCommand(CommandId.ShowLog, () => log.show(true)),
   );
+  registerPlayground(context, log);
   log.info(`Formula Lens activated (${vscode.env.language}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 }
 

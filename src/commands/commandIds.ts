@@ -1,6 +1,7 @@
 /** Every command id, declared once (they must match `contributes.commands` in package.json). */
 export const CommandId = {
   ShowLog: 'formulaLens.showLog',
+  OpenPlayground: 'formulaLens.openPlayground',
 } as const;
 
 /** A command id of this extension. */
