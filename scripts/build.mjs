@@ -20,11 +20,14 @@ function listTs(dir, suffix = '.ts') {
 }
 
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'es2022' };
+// Node bundles prefer a package's ESM build: jsonc-parser's UMD `main` requires its parts through a
+// wrapped `require` that esbuild cannot follow, so the bundle would fail at run time.
+const nodeMainFields = ['module', 'main'];
 
 /** Every build target; later issues add webview and worker bundles here. */
 const contexts = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', mainFields: nodeMainFields, format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', mainFields: nodeMainFields, format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
 // The Playground page runs in the browser: chart.js plus the pure core. The formula compiler (with its
 // mathjs subset) is a separate bundle the page loads only when a custom formula is first needed.
