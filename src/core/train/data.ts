@@ -68,8 +68,20 @@ function boundsOf(inputs: Float64Array, inputSize: number): [number, number, num
   return [...pad(xMin, xMax), ...pad(yMin, yMax)];
 }
 
-/** Generates or reads the data of a validated configuration and splits it (seeded). */
-export function prepareData(config: TrainingConfig, loss: TrainingLoss): PreparedData {
+/** Maps 0/1 class targets to -1/1 in place (hinge losses read signs). */
+function toSigns(split: DataSplit): DataSplit {
+  for (let i = 0; i < split.targets.length; i++) split.targets[i] = 2 * split.targets[i]! - 1;
+  return split;
+}
+
+/** Generates or reads the data of a validated configuration and splits it (seeded); `signedTargets` turns 0/1 labels into -1/1. */
+export function prepareData(config: TrainingConfig, loss: TrainingLoss, signedTargets = false): PreparedData {
+  const prepared = prepareSplits(config, loss);
+  if (!signedTargets || prepared.classes === 0) return prepared;
+  return { ...prepared, train: toSigns(prepared.train), test: prepared.test ? toSigns(prepared.test) : null };
+}
+
+function prepareSplits(config: TrainingConfig, loss: TrainingLoss): PreparedData {
   const data = config.data;
   const outputUnits = config.model.outputUnits;
   const targetLayout = loss.targetLayout;

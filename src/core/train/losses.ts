@@ -6,7 +6,9 @@
  */
 import type { Framework, ResolvedParams } from '../catalog/types';
 import { absDerivative, clip, clipPasses, logCosh as logCoshValue, probabilityBounds } from '../kernels/lossMath';
+import { semanticsFor } from '../kernels/lossParams';
 import { sigmoid } from '../kernels/stableMath';
+import { getEntry } from '../catalog/registry';
 
 /** What a training task predicts. */
 export type Task = 'regression' | 'binary' | 'multiclass';
@@ -67,6 +69,11 @@ function flag(params: ResolvedParams, name: string, fallback: boolean): boolean 
   return typeof value === 'boolean' ? value : fallback;
 }
 
+function text(params: ResolvedParams, name: string, fallback: string): string {
+  const value = params[name];
+  return typeof value === 'string' ? value : fallback;
+}
+
 function num(params: ResolvedParams, name: string, fallback: number): number {
   const value = params[name];
   return typeof value === 'number' ? value : fallback;
@@ -111,81 +118,110 @@ export function taskOf(kind: TrainingLossKind): Task {
   }
 }
 
+/** The catalog id of each kernel (for its framework list and exports). */
+export const CATALOG_ID_OF: Readonly<Record<TrainingLossKind, string>> = Object.fromEntries(Object.entries(TRAINING_LOSS_IDS).map(([id, kind]) => [kind, id])) as Record<TrainingLossKind, string>;
+
+/**
+ * Which framework's definition a loss follows under a profile, as the catalog decides it: its own
+ * semantics where the profile has the loss, else Keras for Keras-only losses and torch for torch-only ones.
+ */
+export function lossSemantics(kind: TrainingLossKind, framework: Framework): Framework {
+  const entry = getEntry(CATALOG_ID_OF[kind]);
+  return entry ? semanticsFor(entry.frameworks, framework) : framework;
+}
+
+/** torch divides a class-weighted mean over index targets by the summed weights of the targets. */
+function weightedTargetDenominator(weight: Float64Array): (t: Float64Array, rows: number) => number {
+  return (t, rows) => {
+    let total = 0;
+    for (let r = 0; r < rows; r++) total += weight[t[r]!]!;
+    return total;
+  };
+}
+
 /**
  * Builds the kernel of a training loss. `params` are catalog-resolved (canonical names);
  * `fromLogits` overrides the params' own `from_logits` (used when the trainer fuses an output sigmoid/softmax).
  */
 export function createTrainingLoss(kind: TrainingLossKind, params: ResolvedParams, framework: Framework, reduction: TrainingReduction = 'mean', fromLogits?: boolean): TrainingLoss {
   const logits = fromLogits ?? lossTakesLogits(kind, params, framework);
-  const keras = framework !== 'torch';
+  const semantics = lossSemantics(kind, framework);
+  const keras = semantics !== 'torch';
+  // Keras `sum` adds per-sample means (over the last axis); torch `sum` adds every element.
   const elementwiseDenominator = (_target: Float64Array, rows: number, cols: number): number =>
     reduction === 'mean' ? rows * cols : keras ? cols : 1;
   const rowDenominator = (_target: Float64Array, rows: number): number => (reduction === 'mean' ? rows : 1);
-  const base = { kind, framework, task: taskOf(kind) } as const;
+  const base = { kind, framework: semantics, task: taskOf(kind) } as const;
+  const columns = { ...base, input: 'values', targetLayout: 'columns', denominator: elementwiseDenominator } as const;
   switch (kind) {
     case 'mse':
-      return { ...base, input: 'values', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: mse };
+      return { ...columns, accumulate: mse };
     case 'mae':
-      return { ...base, input: 'values', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: (x, t, r, c, g, s) => mae(x, t, r * c, g, s, framework) };
+      return { ...columns, accumulate: (x, t, r, c, g, s) => mae(x, t, r * c, g, s, semantics) };
     case 'huber': {
       const delta = num(params, 'delta', 1);
-      return { ...base, input: 'values', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: (x, t, r, c, g, s) => huber(x, t, r * c, g, s, delta) };
+      return { ...columns, accumulate: (x, t, r, c, g, s) => huber(x, t, r * c, g, s, delta) };
     }
     case 'smooth_l1': {
       const beta = num(params, 'beta', 1);
-      return { ...base, input: 'values', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: (x, t, r, c, g, s) => smoothL1(x, t, r * c, g, s, beta) };
+      return { ...columns, accumulate: (x, t, r, c, g, s) => smoothL1(x, t, r * c, g, s, beta) };
     }
     case 'log_cosh':
-      return { ...base, input: 'values', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: logCosh };
+      return { ...columns, accumulate: logCosh };
     case 'hinge':
     case 'squared_hinge': {
       const squared = kind === 'squared_hinge';
-      return { ...base, input: 'values', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: (x, t, r, c, g, s) => hinge(x, t, r * c, g, s, squared) };
+      const encoding = text(params, 'label_encoding', semantics === 'tfjs' ? '-1/1' : 'auto');
+      const tfjs = semantics === 'tfjs';
+      return { ...columns, accumulate: (x, t, r, c, g, s) => hinge(x, t, r * c, g, s, squared, encoding, tfjs) };
     }
     case 'bce':
     case 'bce_logits': {
       const weight = list(params, 'weight');
       const posWeight = list(params, 'pos_weight');
       const smoothing = keras ? num(params, 'label_smoothing', 0) : 0;
-      const epsilon = num(params, 'epsilon', KERAS_EPSILON);
       if (logits) {
         return { ...base, input: 'logits', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: (x, t, r, c, g, s) => bceLogits(x, t, r, c, g, s, keras, smoothing, weight, posWeight) };
       }
-      const { lower, upper } = probabilityBounds(framework, epsilon);
-      return { ...base, input: 'probabilities', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate: (x, t, r, c, g, s) => keras ? bceClipped(x, t, r, c, g, s, smoothing, lower, upper, weight) : bceTorch(x, t, r, c, g, s, weight) };
+      const { lower, upper } = probabilityBounds(semantics, num(params, 'epsilon', KERAS_EPSILON));
+      const accumulate: TrainingLoss['accumulate'] = keras
+        ? (x, t, r, c, g, s) => bceClipped(x, t, r, c, g, s, smoothing, lower, upper, weight)
+        : (x, t, r, c, g, s) => bceTorch(x, t, r, c, g, s, weight);
+      return { ...base, input: 'probabilities', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate };
     }
     case 'focal': {
       const gamma = num(params, 'gamma', 2);
       const alpha = num(params, 'alpha', 0.25);
       const balance = flag(params, 'apply_class_balancing', !keras);
       const smoothing = keras ? num(params, 'label_smoothing', 0) : 0;
-      const { lower, upper } = probabilityBounds(framework, num(params, 'epsilon', KERAS_EPSILON));
-      const accumulate = keras
-        ? (x: Float64Array, t: Float64Array, r: number, c: number, g: Float64Array | null, s: number) => focalKeras(x, t, r * c, g, s, logits, gamma, balance ? alpha : -1, smoothing, lower, upper)
-        : (x: Float64Array, t: Float64Array, r: number, c: number, g: Float64Array | null, s: number) => focalTorch(x, t, r * c, g, s, logits, gamma, balance ? alpha : -1);
+      const { lower, upper } = probabilityBounds(semantics, num(params, 'epsilon', KERAS_EPSILON));
+      const accumulate: TrainingLoss['accumulate'] = keras
+        ? (x, t, r, c, g, s) => focalKeras(x, t, r * c, g, s, logits, gamma, balance ? alpha : -1, smoothing, lower, upper)
+        : (x, t, r, c, g, s) => focalTorch(x, t, r * c, g, s, logits, gamma, balance ? alpha : -1);
       return { ...base, input: logits ? 'logits' : 'probabilities', targetLayout: 'columns', denominator: elementwiseDenominator, accumulate };
     }
     case 'cce':
     case 'sparse_cce': {
       const sparse = kind === 'sparse_cce';
-      const weight = list(params, 'weight');
-      const smoothing = num(params, 'label_smoothing', 0);
-      const { lower, upper } = probabilityBounds(framework, num(params, 'epsilon', KERAS_EPSILON));
+      const weight = keras ? null : list(params, 'weight');
+      const smoothing = keras && sparse ? 0 : num(params, 'label_smoothing', 0);
       const targetLayout = sparse ? 'class_index' : 'columns';
-      if (logits) {
-        // torch divides a class-weighted mean over index targets by the summed weights of the targets.
-        const denominator = sparse && weight && reduction === 'mean'
-          ? (t: Float64Array, rows: number) => { let d = 0; for (let r = 0; r < rows; r++) d += weight[t[r]!]!; return d; }
-          : rowDenominator;
-        return { ...base, input: 'logits', targetLayout, denominator, accumulate: (x, t, r, c, g, s) => softmaxCrossEntropy(x, t, r, c, g, s, sparse, smoothing, weight) };
+      const denominator = sparse && weight && reduction === 'mean' ? weightedTargetDenominator(weight) : rowDenominator;
+      let accumulate: TrainingLoss['accumulate'];
+      if (logits) accumulate = (x, t, r, c, g, s) => softmaxCrossEntropy(x, t, r, c, g, s, sparse, smoothing, weight, keras);
+      else if (!keras) accumulate = (x, t, r, c, g, s) => logProbabilityCrossEntropy(x, t, r, c, g, s, sparse, smoothing, weight);
+      else {
+        const { lower, upper } = probabilityBounds(semantics, num(params, 'epsilon', KERAS_EPSILON));
+        const tfjs = semantics === 'tfjs';
+        accumulate = sparse
+          ? (x, t, r, c, g, s) => sparseCrossEntropyClipped(x, t, r, c, g, s, lower, upper, tfjs)
+          : (x, t, r, c, g, s) => crossEntropyClipped(x, t, r, c, g, s, smoothing, lower, upper);
       }
-      return { ...base, input: 'probabilities', targetLayout, denominator: rowDenominator, accumulate: (x, t, r, c, g, s) => crossEntropyClipped(x, t, r, c, g, s, sparse, smoothing, lower, upper) };
+      return { ...base, input: logits ? 'logits' : 'probabilities', targetLayout, denominator, accumulate };
     }
     case 'nll': {
       const weight = list(params, 'weight');
-      const denominator = weight && reduction === 'mean'
-        ? (t: Float64Array, rows: number) => { let d = 0; for (let r = 0; r < rows; r++) d += weight[t[r]!]!; return d; }
-        : rowDenominator;
+      const denominator = weight && reduction === 'mean' ? weightedTargetDenominator(weight) : rowDenominator;
       return { ...base, input: 'log_probabilities', targetLayout: 'class_index', denominator, accumulate: (x, t, r, c, g, s) => nll(x, t, r, c, g, s, weight) };
     }
     default: {
@@ -255,21 +291,26 @@ function logCosh(x: Float64Array, t: Float64Array, rows: number, cols: number, g
   return sum;
 }
 
-function hinge(x: Float64Array, t: Float64Array, n: number, grad: Float64Array | null, scale: number, squared: boolean): number {
-  // Keras converts {0, 1} labels to {-1, 1} when every label of the batch is 0 or 1.
-  let binary = true;
-  for (let i = 0; i < n && binary; i++) binary = t[i] === 0 || t[i] === 1;
+/**
+ * Keras/TF.js hinge and squared hinge. Labels: `auto` (Keras 3) turns an all-{0,1} batch into ±1,
+ * `0/1` always does, `-1/1` (TF.js) never. At the kink 1 - y x = 0 Keras passes the gradient, TF.js does not.
+ */
+function hinge(x: Float64Array, t: Float64Array, n: number, grad: Float64Array | null, scale: number, squared: boolean, encoding: string, tfjs: boolean): number {
+  let convert = encoding === '0/1';
+  if (encoding === 'auto') {
+    convert = true;
+    for (let i = 0; i < n && convert; i++) convert = t[i] === 0 || t[i] === 1;
+  }
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const y = binary ? 2 * t[i]! - 1 : t[i]!;
+    const y = convert ? 2 * t[i]! - 1 : t[i]!;
     const margin = 1 - y * x[i]!;
-    const positive = margin > 0 ? margin : 0;
-    if (squared) {
-      sum += positive * positive;
-      if (grad) grad[i] = -2 * y * positive * scale;
-    } else {
-      sum += positive;
-      if (grad) grad[i] = (margin > 0 ? -y : 0) * scale;
+    const active = Math.max(margin, 0);
+    sum += squared ? active * active : active;
+    if (grad) {
+      const upstream = squared ? 2 * active : 1;
+      const gate = tfjs ? upstream * (margin > 0 ? 1 : 0) : margin >= 0 ? upstream : 0;
+      grad[i] = -y * gate * scale;
     }
   }
   return sum;
@@ -403,10 +444,11 @@ function focalKeras(x: Float64Array, t: Float64Array, n: number, grad: Float64Ar
 
 /**
  * Softmax cross-entropy from logits (torch cross_entropy, Keras from_logits): per row
- * -sum_c w_c t'_c log_softmax(x)_c with t' smoothed; gradient softmax * sum(w t') - w t'.
- * Sparse targets hold class indices; torch then smooths as (1-ls) nll + ls/C * sum_c w_c (-log p_c).
+ * -sum_c w_c t'_c log_softmax(x)_c with t' smoothed. torch's gradient is softmax * sum(w t') - w t';
+ * TF's is softmax - t' (the two agree when the targets sum to 1). Index targets follow torch:
+ * (1 - ls) w_y nll + ls/C sum_c w_c (-log p_c).
  */
-function softmaxCrossEntropy(x: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, weight: Float64Array | null): number {
+function softmaxCrossEntropy(x: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, weight: Float64Array | null, keras: boolean): number {
   let sum = 0;
   for (let r = 0; r < rows; r++) {
     const offset = r * cols;
@@ -418,13 +460,15 @@ function softmaxCrossEntropy(x: Float64Array, t: Float64Array, rows: number, col
     let weightedTargets = 0;
     for (let c = 0; c < cols; c++) {
       const coefficient = targetCoefficient(t, offset, r, c, cols, sparse, smoothing, weight);
-      if (coefficient !== 0) sum -= coefficient * (x[offset + c]! - max - logTotal);
+      // torch skips the non-target classes of an index target when there is no smoothing.
+      if (!sparse || coefficient !== 0) sum -= coefficient * (x[offset + c]! - max - logTotal);
       weightedTargets += coefficient;
     }
     if (grad) {
+      const mass = keras ? 1 : weightedTargets;
       for (let c = 0; c < cols; c++) {
         const coefficient = targetCoefficient(t, offset, r, c, cols, sparse, smoothing, weight);
-        grad[offset + c] = (Math.exp(x[offset + c]! - max - logTotal) * weightedTargets - coefficient) * scale;
+        grad[offset + c] = (Math.exp(x[offset + c]! - max - logTotal) * mass - coefficient) * scale;
       }
     }
   }
@@ -439,31 +483,78 @@ function targetCoefficient(t: Float64Array, offset: number, row: number, c: numb
   return (c === t[row] ? w * (1 - smoothing) : 0) + w * share;
 }
 
+/** torch cross-entropy with from_logits false: log p stands in for log_softmax (no clipping); d/dp = -coefficient / p. */
+function logProbabilityCrossEntropy(p: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, weight: Float64Array | null): number {
+  let sum = 0;
+  for (let r = 0; r < rows; r++) {
+    const offset = r * cols;
+    for (let c = 0; c < cols; c++) {
+      const coefficient = targetCoefficient(t, offset, r, c, cols, sparse, smoothing, weight);
+      const pc = p[offset + c]!;
+      if (!sparse || coefficient !== 0) sum -= coefficient * Math.log(pc);
+      if (grad) grad[offset + c] = (-coefficient * scale) / pc;
+    }
+  }
+  return sum;
+}
+
 /**
- * Keras / TF.js cross-entropy on probabilities: each row renormalized to sum 1, clipped to [eps, 1-eps],
- * then -sum t log q. The gradient goes back through the clip (zero outside) and the renormalization.
+ * Keras / TF.js categorical cross-entropy on probabilities: each row renormalized to sum 1, clipped to
+ * [eps, 1-eps], then -sum t log q. The gradient goes back through the clip (zero outside) and the renormalization.
  */
-function crossEntropyClipped(p: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, lower: number, upper: number): number {
+function crossEntropyClipped(p: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, smoothing: number, lower: number, upper: number): number {
   let sum = 0;
   const share = smoothing / cols;
   for (let r = 0; r < rows; r++) {
     const offset = r * cols;
     let total = 0;
     for (let c = 0; c < cols; c++) total += p[offset + c]!;
-    const label = sparse ? t[r]! : -1;
     // First pass: the loss and sum_k g_k q_k, where g_k = d loss / d q_k.
     let gq = 0;
     for (let c = 0; c < cols; c++) {
       const q = p[offset + c]! / total;
       const qc = clip(q, lower, upper);
-      const target = sparse ? (c === label ? 1 : 0) : t[offset + c]! * (1 - smoothing) + share;
-      if (target !== 0) sum -= target * Math.log(qc);
+      const target = t[offset + c]! * (1 - smoothing) + share;
+      sum -= target * Math.log(qc);
       const g = (-target / qc) * clipPasses(q, lower, upper);
       gq += g * q;
       if (grad) grad[offset + c] = g;
     }
     if (grad) {
       for (let c = 0; c < cols; c++) grad[offset + c] = ((grad[offset + c]! - gq) / total) * scale;
+    }
+  }
+  return sum;
+}
+
+/**
+ * Keras / TF.js sparse cross-entropy on probabilities. Keras clips p, then takes softmax cross-entropy of
+ * log p (which renormalizes): log(sum c) - log c_y. TF.js clips, renormalizes, and clips again before the log.
+ */
+function sparseCrossEntropyClipped(p: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, lower: number, upper: number, tfjs: boolean): number {
+  let sum = 0;
+  for (let r = 0; r < rows; r++) {
+    const offset = r * cols;
+    const label = t[r]!;
+    let total = 0;
+    for (let c = 0; c < cols; c++) total += clip(p[offset + c]!, lower, upper);
+    const clippedLabel = clip(p[offset + label]!, lower, upper);
+    if (tfjs) {
+      const q = clippedLabel / total;
+      const q2 = clip(q, lower, upper);
+      sum -= Math.log(q2);
+      if (grad) {
+        const gq = (-1 / q2) * clipPasses(q, lower, upper);
+        for (let c = 0; c < cols; c++) grad[offset + c] = (((c === label ? gq : 0) - gq * q) / total) * clipPasses(p[offset + c]!, lower, upper) * scale;
+      }
+    } else {
+      sum += Math.log(total) - Math.log(clippedLabel);
+      if (grad) {
+        for (let c = 0; c < cols; c++) {
+          const cc = clip(p[offset + c]!, lower, upper);
+          grad[offset + c] = ((cc / total - (c === label ? 1 : 0)) / cc) * clipPasses(p[offset + c]!, lower, upper) * scale;
+        }
+      }
     }
   }
   return sum;

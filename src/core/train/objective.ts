@@ -20,13 +20,17 @@ export class Objective {
   readonly transform: OutputTransform;
   /** Binary decision threshold on the raw outputs: 0 for logits and hinge scores, else 0.5. */
   readonly rawThreshold: number;
+  /** The loss reads class labels as -1/1 (hinge losses, unless their label_encoding is 0/1). */
+  readonly signedTargets: boolean;
 
   constructor(config: LossConfig, readonly output: LayerActivation) {
     this.loss = createTrainingLoss(config.kind, config.params, config.framework, config.reduction, config.fused ? true : undefined);
     this.readsLogits = config.fused;
     const logitsOut = this.loss.input === 'logits' && output.kind === 'identity';
     this.transform = logitsOut ? (this.loss.task === 'multiclass' ? 'softmax' : 'sigmoid') : output.kind === 'log_softmax' ? 'exp' : 'none';
-    this.rawThreshold = this.transform === 'sigmoid' || config.kind === 'hinge' || config.kind === 'squared_hinge' ? 0 : 0.5;
+    const hingeLoss = config.kind === 'hinge' || config.kind === 'squared_hinge';
+    this.rawThreshold = this.transform === 'sigmoid' || hingeLoss ? 0 : 0.5;
+    this.signedTargets = hingeLoss && config.params['label_encoding'] !== '0/1';
   }
 
   /** The divisor of a reduced loss over these rows. */
@@ -82,10 +86,10 @@ export function transformOutputs(transform: OutputTransform, values: Float64Arra
 
 /**
  * Counts correct predictions among `rows` samples: argmax against the class for several outputs over
- * classes, else each output against its 0/1 target with the threshold (on raw outputs: 0 for logits).
+ * classes, else each output against its 0/1 (or -1/1) target with the thresholds (on raw outputs: 0 for logits).
  * Returns the number of correct decisions and writes the number of decisions into `counts[0]`.
  */
-export function countCorrect(outputs: Float64Array, targets: Float64Array, rows: number, cols: number, targetLayout: 'columns' | 'class_index', rawThreshold: number, multiclass: boolean, counts: Float64Array): number {
+export function countCorrect(outputs: Float64Array, targets: Float64Array, rows: number, cols: number, targetLayout: 'columns' | 'class_index', rawThreshold: number, targetThreshold: number, multiclass: boolean, counts: Float64Array): number {
   let correct = 0;
   if (multiclass) {
     for (let r = 0; r < rows; r++) {
@@ -106,7 +110,7 @@ export function countCorrect(outputs: Float64Array, targets: Float64Array, rows:
   const n = rows * cols;
   for (let i = 0; i < n; i++) {
     const predicted = outputs[i]! > rawThreshold;
-    const actual = targets[i]! >= 0.5;
+    const actual = targets[i]! >= targetThreshold;
     if (predicted === actual) correct++;
   }
   counts[0] = n;

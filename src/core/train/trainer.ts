@@ -99,7 +99,7 @@ export class Trainer {
     const model = this.config.model;
     this.network = createNetwork(model, this.config.framework);
     this.objective = new Objective(this.config.loss, this.network.layers[this.network.layers.length - 1]!.activation);
-    this.data = prepareData(this.config, this.objective.loss);
+    this.data = prepareData(this.config, this.objective.loss, this.objective.signedTargets);
     initializeNetwork(this.network, this.config);
     this.optimizer = createOptimizer(this.config.optimizer, this.network.params.length);
 
@@ -322,7 +322,7 @@ export class Trainer {
       sum += this.objective.accumulate(workspace, this.evalTargets, rows, cols, false, 1);
       denominator += this.objective.denominator(this.evalTargets, rows, cols);
       if (this.data.classes > 0) {
-        correct += countCorrect(workspace.output, this.evalTargets, rows, cols, this.data.targetLayout, rawThreshold, multiclass, this.counts);
+        correct += countCorrect(workspace.output, this.evalTargets, rows, cols, this.data.targetLayout, rawThreshold, this.objective.signedTargets ? 0 : 0.5, multiclass, this.counts);
         decisions += this.counts[0]!;
       }
     }
