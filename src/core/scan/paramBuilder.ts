@@ -59,6 +59,7 @@ export function buildParams(id: string, spec: ApiSpec | undefined, args: readonl
     rawArgs.push({
       ...(arg.name !== undefined ? { name: arg.name } : {}),
       ...(arg.position !== undefined ? { position: arg.position } : {}),
+      ...(written !== undefined ? { slot: written } : {}),
       ...(param !== undefined ? { param } : {}),
       role,
       ...(arg.isLiteral ? { value: arg.value } : {}),

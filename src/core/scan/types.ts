@@ -38,6 +38,8 @@ export interface MentionArg {
   readonly name?: string;
   /** 0-based position for positional arguments. */
   readonly position?: number;
+  /** The API's own name for the argument (`input`, `target`, `negative_slope`), from its keyword or position. */
+  readonly slot?: string;
   /** The canonical parameter this argument sets, when it sets one. */
   readonly param?: string;
   /** `param`: a function parameter; `data`: an input tensor; `reduction`; `other`: layer options, `inplace`, `name`... */

@@ -1,0 +1,210 @@
+/**
+ * Facts the misuse rules reason about, derived from a code analysis: which names hold which
+ * loss or activation (`criterion = nn.CrossEntropyLoss()`), every call site with its resolved
+ * API key, what a call's argument expression computes, and `forward` return expressions.
+ */
+import { expressionStart, type CodeAnalysis } from './codeScanner';
+import { readArgs, type ArgNode } from './argReader';
+import { jsApiKey, pythonApiKey, resolveHead } from './imports';
+import { isName, isOp, TokenKind } from './tokens';
+import type { Mention } from './types';
+
+/** A call `callee(...)` whose callee is a dotted name. */
+export interface CallSite {
+  /** Token indices: first and last name of the callee, its `(` and `)`. */
+  readonly first: number;
+  readonly last: number;
+  readonly open: number;
+  readonly close: number;
+  /** The callee as written (`self.criterion`, `layers.Dense`). */
+  readonly callee: string;
+  /** The callee resolved through imports to an apiTable-style key (`layers.Dense`, `nn.Sequential`), if it resolves. */
+  readonly key?: string;
+}
+
+/** An activation applied by an expression, and how to undo it. */
+export interface AppliedActivation {
+  readonly mention: Mention;
+  /** Source range of the expression's input (`z` in `torch.sigmoid(z)`), when known. */
+  readonly inner?: { readonly start: number; readonly end: number };
+}
+
+/** Everything the rules look up. */
+export class CodeFacts {
+  readonly calls: CallSite[] = [];
+  private readonly mentionByToken = new Map<number, Mention>();
+  private readonly mentionsByCallStart = new Map<number, Mention[]>();
+  private readonly assignments = new Map<string, { offset: number; mention: Mention }[]>();
+  /** The quote character most strings of the file use, for inserted text. */
+  readonly quote: "'" | '"';
+
+  constructor(readonly analysis: CodeAnalysis) {
+    analysis.mentions.forEach((mention, index) => {
+      this.mentionByToken.set(analysis.mentionTokens[index]!, mention);
+      if (mention.callRange) {
+        const list = this.mentionsByCallStart.get(mention.callRange.start) ?? [];
+        list.push(mention);
+        this.mentionsByCallStart.set(mention.callRange.start, list);
+      }
+    });
+    this.collectCalls();
+    if (analysis.language === 'python') this.collectAssignments();
+    let single = 0;
+    let double = 0;
+    for (const token of analysis.tokens) {
+      if (token.kind !== TokenKind.String) continue;
+      const quoteChar = analysis.text.charCodeAt(token.contentStart - 1);
+      if (quoteChar === 39) single++;
+      else if (quoteChar === 34) double++;
+    }
+    this.quote = double > single ? '"' : "'";
+  }
+
+  private collectCalls(): void {
+    const { tokens, match, language } = this.analysis;
+    for (let i = 0; i < tokens.length; i++) {
+      if (!isName(tokens[i]) || this.isDot(i - 1)) continue;
+      let last = i;
+      while (this.isDot(last + 1) && isName(tokens[last + 2])) last += 2;
+      const open = last + 1;
+      if (isOp(tokens[open], '(') && match[open]! > open) {
+        let callee = tokens[i]!.text;
+        for (let k = i + 2; k <= last; k += 2) callee += `.${tokens[k]!.text}`;
+        const head = resolveHead(tokens[i]!.text, this.analysis.imports, language);
+        const path = head === undefined ? undefined : [head, ...callee.split('.').slice(1)].join('.');
+        const key = path === undefined ? undefined : language === 'python' ? pythonApiKey(path) : jsApiKey(path);
+        this.calls.push({ first: i, last, open, close: match[open]!, callee, ...(key !== undefined ? { key } : {}) });
+      }
+      i = last;
+    }
+  }
+
+  private isDot(k: number): boolean {
+    const token = this.analysis.tokens[k];
+    return token !== undefined && token.kind === TokenKind.Op && (token.text === '.' || token.text === '?.');
+  }
+
+  /** `target = <API call>` at the start of a logical line. */
+  private collectAssignments(): void {
+    const { tokens, match } = this.analysis;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.indent < 0 || !isName(tokens[i])) continue;
+      let last = i;
+      while (isOp(tokens[last + 1], '.') && isName(tokens[last + 2])) last += 2;
+      if (!isOp(tokens[last + 1], '=')) continue;
+      const valueFirst = last + 2;
+      let valueLast = valueFirst;
+      while (isOp(tokens[valueLast + 1], '.') && isName(tokens[valueLast + 2])) valueLast += 2;
+      const open = valueLast + 1;
+      const close = match[open] ?? -1;
+      if (!isOp(tokens[open], '(') || close < 0) continue;
+      const after = tokens[close + 1];
+      if (after && after.kind !== TokenKind.Newline) continue;
+      const mention = this.mentionByToken.get(valueLast);
+      if (!mention || mention.source !== 'call') continue;
+      const target = this.analysis.text.slice(tokens[i]!.start, tokens[last]!.end).replace(/\s+/g, '');
+      const list = this.assignments.get(target) ?? [];
+      list.push({ offset: tokens[i]!.start, mention });
+      this.assignments.set(target, list);
+    }
+  }
+
+  /** The mention whose name token is at token index k. */
+  mentionAtToken(k: number): Mention | undefined {
+    return this.mentionByToken.get(k);
+  }
+
+  /** What a name holds at an offset: the latest assignment before it (or the first one, for methods defined earlier). */
+  assigned(name: string, offset: number): Mention | undefined {
+    const list = this.assignments.get(name.replace(/\s+/g, ''));
+    if (!list) return undefined;
+    let found = list[0]!.mention;
+    for (const entry of list) if (entry.offset < offset) found = entry.mention;
+    return found;
+  }
+
+  /** True when some name in the file is assigned this mention. */
+  isAssigned(mention: Mention): boolean {
+    for (const list of this.assignments.values()) if (list.some((entry) => entry.mention === mention)) return true;
+    return false;
+  }
+
+  /** A mention whose call spans exactly start..end. */
+  mentionCalling(start: number, end: number): Mention | undefined {
+    return this.mentionsByCallStart.get(start)?.find((m) => m.callRange!.end === end);
+  }
+
+  /**
+   * What calling `(` at `open` invokes: a functional API mention (`F.cross_entropy(...)`), a
+   * name assigned an API object (`criterion(...)`), or an inline object (`nn.BCELoss()(...)`).
+   */
+  callTarget(open: number): { mention: Mention; functional: boolean } | undefined {
+    const { tokens, text } = this.analysis;
+    const before = open - 1;
+    if (isName(tokens[before])) {
+      const own = this.mentionByToken.get(before);
+      // A class called with its constructor arguments builds the object; it does not apply it.
+      if (own && own.source === 'call') return isFunctional(own) ? { mention: own, functional: true } : undefined;
+      const start = expressionStart(this.analysis, before);
+      const mention = this.assigned(text.slice(tokens[start]!.start, tokens[before]!.end), tokens[open]!.start);
+      return mention ? { mention, functional: false } : undefined;
+    }
+    if (isOp(tokens[before], ')')) {
+      const start = expressionStart(this.analysis, before);
+      const inline = this.mentionCalling(tokens[start]!.start, tokens[before]!.end);
+      if (inline && !isFunctional(inline)) return { mention: inline, functional: false };
+    }
+    return undefined;
+  }
+
+  /** The activation an expression (tokens first..last) applies last, if it is a sigmoid/softmax-like call. */
+  appliedActivation(first: number, last: number): AppliedActivation | undefined {
+    const { tokens, match } = this.analysis;
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    const direct = this.mentionCalling(start, end);
+    if (direct && direct.kind === 'activation') {
+      if (direct.source === 'method') return { mention: direct, inner: { start, end: direct.apiRange.start } };
+      const data = direct.rawArgs?.find((arg) => arg.role === 'data');
+      return { mention: direct, ...(data ? { inner: { start: data.range.start, end: data.range.end } } : {}) };
+    }
+    // A module applied to its input: `self.softmax(h)`, `nn.Sigmoid()(h)`.
+    if (!isOp(tokens[last], ')')) return undefined;
+    const open = match[last]!;
+    if (open <= first) return undefined;
+    const target = this.callTarget(open);
+    if (!target || target.functional || target.mention.kind !== 'activation') return undefined;
+    const input = readArgs(this.analysis, open).find((arg) => arg.name === undefined && !arg.starred);
+    return { mention: target.mention, ...(input ? { inner: { start: input.start, end: input.end } } : {}) };
+  }
+
+  /** The arguments of the call whose `(` is at open. */
+  args(open: number): ArgNode[] {
+    return readArgs(this.analysis, open);
+  }
+
+  /** Return expressions (token ranges) of every `def forward(...)` in the file. */
+  forwardReturns(): [number, number][] {
+    const { tokens } = this.analysis;
+    const out: [number, number][] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const def = tokens[i]!;
+      if (def.indent < 0 || def.text !== 'def' || !isName(tokens[i + 1], 'forward')) continue;
+      for (let k = i + 2; k < tokens.length; k++) {
+        const token = tokens[k]!;
+        if (token.indent >= 0 && token.indent <= def.indent) break;
+        if (token.indent < 0 || token.text !== 'return' || token.kind !== TokenKind.Name) continue;
+        let end = k + 1;
+        while (end < tokens.length && tokens[end]!.kind !== TokenKind.Newline) end++;
+        if (end > k + 1) out.push([k + 1, end - 1]);
+      }
+    }
+    return out;
+  }
+}
+
+/** True for functional APIs (`F.cross_entropy`, `torch.sigmoid`), false for classes/modules (`nn.Sigmoid`). */
+export function isFunctional(mention: Mention): boolean {
+  const last = mention.api.split('.').pop() ?? '';
+  return mention.source === 'method' || !/^[A-Z]/.test(last);
+}
