@@ -1,0 +1,76 @@
+/** Huber loss: torch HuberLoss, Keras Huber, TF.js tf.losses.huberLoss. */
+import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { numberParam } from '../params';
+import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
+import { elementwiseReductionNote } from './commonNotes';
+
+const ID = 'huber';
+
+function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
+  const delta = numberParam(options.params, 'delta', 1);
+  const halfDeltaSquared = 0.5 * delta * delta;
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, terms, derivatives) => {
+    for (let i = 0; i < yPred.length; i++) {
+      const d = yPred[i]! - yTrue[i]!;
+      const z = Math.abs(d);
+      // torch: z < δ ? ½d² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ, NaN stays NaN.
+      terms[i] = z <= delta ? 0.5 * d * d : delta * z - halfDeltaSquared;
+      // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
+      derivatives[i] = d <= -delta ? -delta : d >= delta ? delta : d;
+    }
+  });
+}
+
+/** Huber loss: quadratic near zero, linear beyond delta. */
+export const huber: LossEntry = {
+  kind: 'loss',
+  id: ID,
+  title: 'Huber loss',
+  aliases: ['huber_loss'],
+  names: {
+    torch: ['nn.HuberLoss', 'F.huber_loss', 'torch.nn.HuberLoss', 'torch.nn.functional.huber_loss'],
+    keras: ['huber', 'Huber', 'keras.losses.Huber', 'keras.losses.huber'],
+    tensorflow: ['tf.keras.losses.Huber', 'tf.keras.losses.huber'],
+    tfjs: ['tf.losses.huberLoss', 'huberLoss'],
+  },
+  frameworks: ['torch', 'keras', 'tfjs'],
+  params: [
+    {
+      name: 'delta',
+      type: 'number',
+      default: 1,
+      min: 0,
+      exclusiveMin: true,
+      description: {
+        en: 'Where the loss changes from quadratic to linear; beyond it each error pulls with a constant gradient ±δ.',
+        'zh-cn': '损失由二次变为线性的位置；超过该值后每个误差的梯度恒为 ±δ。',
+      },
+    },
+  ],
+  reductions: ['mean', 'sum', 'none'],
+  predictionKind: 'values',
+  targetKind: 'values',
+  predictionInputs: 1,
+  description: {
+    en: 'Squared error for small errors and absolute error for large ones, joined smoothly at δ. Less sensitive to outliers than MSE while staying smooth at zero.',
+    'zh-cn': '误差小时为平方误差，误差大时为绝对误差，二者在 δ 处平滑衔接。比 MSE 对离群值更不敏感，同时在零点保持光滑。',
+  },
+  formula: {
+    latex: '\\ell = \\begin{cases} \\tfrac12 d^2 & |d| \\le \\delta \\\\ \\delta\\,(|d| - \\tfrac12\\delta) & |d| > \\delta \\end{cases},\\quad d = \\hat{y} - y',
+    text: 'ℓ = ½d² if |d| ≤ δ, else δ(|d| − ½δ), with d = ŷ − y',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\operatorname{clip}(d, -\\delta, \\delta)',
+    derivativeText: '∂ℓ/∂ŷ = clip(d, −δ, δ)',
+  },
+  range: '[0, ∞)',
+  notes: [
+    elementwiseReductionNote,
+    {
+      frameworks: ['tfjs'],
+      text: {
+        en: 'TF.js tf.losses.huberLoss reduces over all elements (SUM_BY_NONZERO_WEIGHTS) by default; the TF.js profile applies the Keras per-sample reduction as model.compile would.',
+        'zh-cn': 'TF.js 的 tf.losses.huberLoss 默认对全部元素归约（SUM_BY_NONZERO_WEIGHTS）；TF.js 配置按 model.compile 的方式使用 Keras 的逐样本归约。',
+      },
+    },
+  ],
+  evaluate,
+};

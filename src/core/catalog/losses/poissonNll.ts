@@ -1,0 +1,100 @@
+/** Poisson negative log-likelihood: torch PoissonNLLLoss / F.poisson_nll_loss. */
+import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { boolParam, semanticsFor } from '../../kernels/lossParams';
+import { numberParam } from '../params';
+import type { Framework, LossEntry, LossInputs, LossOptions, LossResult } from '../types';
+import { torchOnlyNote } from './commonNotes';
+
+const ID = 'poisson_nll';
+const NATIVE: readonly Framework[] = ['torch'];
+
+function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
+  const logInput = boolParam(options.params, 'log_input', true);
+  const full = boolParam(options.params, 'full');
+  const eps = numberParam(options.params, 'eps', 1e-8);
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semanticsFor(NATIVE, options.framework), (yTrue, yPred, terms, derivatives) => {
+    for (let i = 0; i < yPred.length; i++) {
+      const x = yPred[i]!;
+      const t = yTrue[i]!;
+      if (logInput) {
+        // exp overflows to +∞ above x ≈ 709.78, as in torch.
+        const rate = Math.exp(x);
+        terms[i] = rate - t * x;
+        derivatives[i] = rate - t;
+      } else {
+        terms[i] = x - t * Math.log(x + eps);
+        derivatives[i] = 1 - t / (x + eps);
+      }
+      // Stirling's approximation of log(t!), added only where t > 1 (masked_fill(target <= 1, 0)).
+      if (full && !(t <= 1)) terms[i] = terms[i]! + (t * Math.log(t) - t + 0.5 * Math.log(2 * Math.PI * t));
+    }
+  });
+}
+
+/** Poisson negative log-likelihood (torch). */
+export const poissonNll: LossEntry = {
+  kind: 'loss',
+  id: ID,
+  title: 'Poisson NLL loss',
+  aliases: ['poisson_nll_loss', 'PoissonNLLLoss'],
+  names: {
+    torch: ['nn.PoissonNLLLoss', 'F.poisson_nll_loss', 'torch.nn.PoissonNLLLoss', 'torch.nn.functional.poisson_nll_loss'],
+  },
+  frameworks: ['torch'],
+  params: [
+    {
+      name: 'log_input',
+      type: 'boolean',
+      default: true,
+      description: {
+        en: 'True (default): y_pred is the log-rate and the loss is e^x − y·x. False: y_pred is the rate and the loss is x − y·log(x + eps).',
+        'zh-cn': 'true（默认）：y_pred 为对数速率，损失为 e^x − y·x。false：y_pred 为速率，损失为 x − y·log(x + eps)。',
+      },
+    },
+    {
+      name: 'full',
+      type: 'boolean',
+      default: false,
+      description: {
+        en: 'Add Stirling\'s approximation of log(y!), y·log y − y + ½·log(2πy), for targets above 1.',
+        'zh-cn': '对大于 1 的目标加上 log(y!) 的斯特林近似：y·log y − y + ½·log(2πy)。',
+      },
+    },
+    {
+      name: 'eps',
+      type: 'number',
+      default: 1e-8,
+      min: 0,
+      description: {
+        en: 'Added to the rate before the log when log_input is False, to avoid log(0).',
+        'zh-cn': 'log_input 为 false 时，取对数前加到速率上，避免 log(0)。',
+      },
+    },
+  ],
+  reductions: ['mean', 'sum', 'none'],
+  predictionKind: 'values',
+  targetKind: 'values',
+  predictionInputs: 1,
+  description: {
+    en: 'The negative Poisson log-likelihood of counts y. By default y_pred is the log of the rate, which keeps the rate positive and the loss e^x − y·x convex.',
+    'zh-cn': '计数 y 的泊松负对数似然。默认 y_pred 是速率的对数，使速率保持为正，损失 e^x − y·x 为凸函数。',
+  },
+  formula: {
+    latex: '\\ell = e^{x} - y\\,x \\ \\text{(log\\_input)},\\qquad \\ell = x - y\\log(x + \\epsilon)',
+    text: 'ℓ = eˣ − y·x (log_input), or x − y·log(x + eps)',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial x} = e^{x} - y \\ \\text{(log\\_input)},\\qquad 1 - \\frac{y}{x + \\epsilon}',
+    derivativeText: '∂ℓ/∂x = eˣ − y (log_input), or 1 − y/(x + eps)',
+  },
+  range: '(−∞, ∞)',
+  notes: [
+    {
+      frameworks: ['torch'],
+      text: {
+        en: 'With log_input=True a large log-rate overflows: e^x is +∞ above x ≈ 709.8 in float64. Keras poisson corresponds to log_input=False with ε = 1e-7 and the Keras per-sample reduction.',
+        'zh-cn': 'log_input=True 时，较大的对数速率会溢出：float64 下 x 约大于 709.8 时 eˣ 为 +∞。Keras 的 poisson 对应 log_input=False、ε = 1e-7 以及 Keras 的逐样本归约。',
+      },
+    },
+    torchOnlyNote,
+  ],
+  evaluate,
+};
