@@ -349,3 +349,16 @@ test('signed zeros at ±0 follow each framework', () => {
   assert.ok(Object.is(at('relu6', 'torch')[0], -0) && Object.is(at('relu6', 'tfjs')[0], 0));
   assert.ok(Object.is(at('tanhshrink', 'torch')[0], 0));
 });
+
+test('float32 effects of TF.js: tanh-GELU overflows where x² or 2x leave float32 range, float64 profiles only beyond 1.3e154', () => {
+  const gelu = ACTIVATIONS.find((e) => e.id === 'gelu')!;
+  const xs = [1e4, 1e19, 1e20, -1e20, 3e38, 1e200];
+  const at = (framework: Framework) => apply(gelu, xs, resolveParams(gelu, framework, { approximate: 'tanh' }), framework);
+  const torch = at('torch');
+  assert.deepEqual(Array.from(torch.grad).map(Number.isNaN), [false, false, false, false, false, true]);
+  assert.deepEqual(Array.from(torch.value).map(Number.isFinite), [true, true, true, true, true, true]);
+  const tfjs = at('tfjs');
+  assert.deepEqual(Array.from(tfjs.grad).map(Number.isNaN), [false, false, true, true, true, true]);
+  assert.equal(tfjs.value[4], Infinity);
+  assert.ok(Object.is(tfjs.value[3], -0));
+});

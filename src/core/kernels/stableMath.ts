@@ -52,7 +52,8 @@ export function tanhShrink(x: number): number {
   const x2 = x * x;
   let sum = 0;
   for (let k = TANHSHRINK_SERIES.length - 1; k >= 0; k--) sum = sum * x2 + TANHSHRINK_SERIES[k]!;
-  return sum * x2 * x;
+  // `+ 0` turns an underflowed −0 into +0, the sign x − tanh(x) itself gives.
+  return sum * x2 * x + 0;
 }
 
 // W. J. Cody, "Rational Chebyshev approximations for the error function", Math. Comp. 23 (1969),

@@ -1,4 +1,5 @@
 /** The Gaussian error linear unit, exact (erf) or with the tanh approximation. */
+import { float32Overflow } from '../../kernels/float32';
 import { normalCdf, normalPdf, sigmoid } from '../../kernels/stableMath';
 import type { ElementwiseKernel, ResolvedParams } from '../types';
 import { defineElementwise } from './elementwise';
@@ -14,13 +15,16 @@ function usesTanh(params: ResolvedParams): boolean {
 }
 
 const kernel: ElementwiseKernel = {
-  forward(x, out, params) {
+  forward(x, out, params, framework) {
     if (usesTanh(params)) {
-      // 0.5·x·(1 + tanh(u)) = x·σ(2u): no cancellation in the negative tail.
+      // 0.5·x·(1 + tanh(u)) = 0.5·(2x·σ(2u)): no cancellation in the negative tail. TF.js forms
+      // x·(1 + tanh(u)) as a float32 tensor before halving it, so that product can overflow.
+      const float32 = framework === 'tfjs';
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
         const u = SQRT_2_OVER_PI * v * (1 + KAPPA * v * v);
-        out[i] = v * sigmoid(2 * u);
+        const doubled = 2 * v * sigmoid(2 * u);
+        out[i] = 0.5 * (float32 ? float32Overflow(doubled) : doubled);
       }
     } else {
       // x·Φ(x) with Φ from erfc, accurate in the negative tail where 1 + erf(x/√2) cancels.
@@ -30,18 +34,18 @@ const kernel: ElementwiseKernel = {
       }
     }
   },
-  derivative(x, out, params) {
+  derivative(x, out, params, framework) {
     if (usesTanh(params)) {
+      const float32 = framework === 'tfjs';
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
         const u = SQRT_2_OVER_PI * v * (1 + KAPPA * v * v);
         const half = sigmoid(2 * u);
-        // 0.5·x·sech²(u)·u′ with sech²(u) = 4σ(2u)σ(−2u); once sech² underflows the term is 0 for
-        // finite x (x² may have overflowed), while ±∞ keeps the frameworks' NaN (∞·0).
-        const sech2Quarter = half * sigmoid(-2 * u);
-        const inner = SQRT_2_OVER_PI * (1 + 3 * KAPPA * v * v);
-        const right = sech2Quarter === 0 && Number.isFinite(v) ? 0 : 2 * v * sech2Quarter * inner;
-        out[i] = half + right;
+        // 0.5·x·sech²(u)·u′ with sech²(u) = 4σ(2u)σ(−2u). Like the frameworks, (x·sech²)·u′ is NaN
+        // (0·∞) once x² overflows: beyond |x| ≈ 1.3e154 in float64, ≈ 1.8e19 in TF.js's float32.
+        const square = float32 ? float32Overflow(v * v) : v * v;
+        const inner = SQRT_2_OVER_PI * (1 + 3 * KAPPA * square);
+        out[i] = half + 2 * v * half * sigmoid(-2 * u) * inner;
       }
     } else {
       for (let i = 0; i < x.length; i++) {

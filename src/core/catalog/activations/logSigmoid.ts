@@ -1,11 +1,17 @@
 /** Log-sigmoid: log σ(x), computed without overflow. */
-import { logSigmoid as logSigmoidValue, sigmoid } from '../../kernels/stableMath';
+import { logSigmoid as logSigmoidValue, sigmoid, softplus } from '../../kernels/stableMath';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
 const kernel: ElementwiseKernel = {
-  forward(x, out) {
-    for (let i = 0; i < x.length; i++) out[i] = logSigmoidValue(x[i]!);
+  forward(x, out, _params, framework) {
+    if (framework === 'torch') {
+      // min(x, 0) − log1p(e^(−|x|)): +0 where the correction underflows.
+      for (let i = 0; i < x.length; i++) out[i] = logSigmoidValue(x[i]!);
+    } else {
+      // TF.js and TF negate softplus(−x): the same number, but −0 where it underflows.
+      for (let i = 0; i < x.length; i++) out[i] = -softplus(-x[i]!);
+    }
   },
   derivative(x, out) {
     // d/dx log σ(x) = σ(−x) = 1 − σ(x), computed without the subtraction.
