@@ -51,9 +51,20 @@ const TARGETS_BY_PROBLEM: Readonly<Record<SweepTarget['problem'], readonly Targe
   regression: ['values'],
 };
 
+/**
+ * What y_pred holds under resolved parameters: a `from_logits` parameter decides between logits and
+ * probabilities (torch cross-entropy defaults to logits, Keras to probabilities); otherwise the entry's kind.
+ */
+export function effectivePredictionKind(kind: PredictionKind, params: ResolvedParams): PredictionKind {
+  const fromLogits = params['from_logits'];
+  if (typeof fromLogits !== 'boolean') return kind;
+  if (fromLogits) return 'logits';
+  return kind === 'logits' ? 'probabilities' : kind;
+}
+
 /** Adapts a catalog loss under a framework and resolved parameters. */
 export function catalogSweepLoss(entry: LossEntry, framework: Framework, params: ResolvedParams): SweepLoss {
-  const expects: PredictionKind = params['from_logits'] === true ? 'logits' : entry.predictionKind;
+  const expects = effectivePredictionKind(entry.predictionKind, params);
   return {
     expects,
     targetKind: entry.targetKind,
@@ -164,8 +175,9 @@ export function sweepLoss(loss: SweepLoss, target: SweepTarget, reduction: Reduc
         directPrediction(target, activation ? 'logits' : loss.expects, x, logits, slope);
         const result = loss.evaluate(yTrue, tensor(logits.slice(), shape), reduction);
         values[i] = result.value;
-        let gradient = 0;
-        for (let j = 0; j < width; j++) gradient += result.grad[j]! * slope[j]!;
+        // Starting from the first term (not 0) keeps the sign of a zero gradient, as the frameworks report it.
+        let gradient = result.grad[0]! * slope[0]!;
+        for (let j = 1; j < width; j++) gradient += result.grad[j]! * slope[j]!;
         gradients[i] = gradient;
         continue;
       }

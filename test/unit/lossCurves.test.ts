@@ -1,0 +1,183 @@
+/**
+ * Loss explorer sweeps: values equal the catalog's evaluation at each point, gradients along the sweep agree
+ * with finite differences (directly, through sigmoid, through softmax), and framework edge semantics
+ * (Keras 1e-7 clip, torch -100 clamp) and the MSE-vs-cross-entropy contrast show up.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveParams } from '../../src/core/catalog/params';
+import { requireEntry } from '../../src/core/catalog/registry';
+import type { Framework, Reduction } from '../../src/core/catalog/types';
+import { evaluateLoss } from '../../src/core/evaluate';
+import {
+  catalogSweepLoss,
+  defaultSweepRange,
+  effectivePredictionKind,
+  sweepIncompatibility,
+  sweepLoss,
+  targetTensor,
+  type OutputActivation,
+  type SweepLoss,
+  type SweepTarget,
+} from '../../src/core/lossCurves';
+import { linspace } from '../../src/core/curves';
+import { tensor } from '../../src/core/tensor';
+
+function loss(name: string, framework: Framework, params = {}): SweepLoss {
+  const entry = requireEntry(name, 'loss');
+  return catalogSweepLoss(entry, framework, resolveParams(entry, framework, params));
+}
+
+function activation(name: string, framework: Framework): OutputActivation {
+  const entry = requireEntry(name, 'activation');
+  return { entry, framework, params: resolveParams(entry, framework) };
+}
+
+const BINARY_1: SweepTarget = { problem: 'binary', label: 1 };
+
+/** Checks d value / dx along the sweep against central differences at points away from clips and kinks. */
+function assertGradientsMatchDifferences(what: string, sweepAt: (xs: Float64Array) => { values: Float64Array; gradients: Float64Array }, xs: readonly number[]): void {
+  const h = 1e-6;
+  for (const x of xs) {
+    const at = sweepAt(Float64Array.of(x - h, x, x + h));
+    const numeric = (at.values[2]! - at.values[0]!) / (2 * h);
+    const analytic = at.gradients[1]!;
+    assert.ok(Math.abs(numeric - analytic) <= 1e-5 + 1e-5 * Math.abs(analytic), `${what} at ${x}: analytic ${analytic}, numeric ${numeric}`);
+  }
+}
+
+test('a direct binary sweep gives exactly what evaluateLoss gives for that prediction', () => {
+  const xs = Float64Array.from([0, 0.01, 0.3, 0.5, 0.99, 1]);
+  for (const framework of ['torch', 'keras', 'tfjs'] as const) {
+    for (const label of [0, 1] as const) {
+      const sweep = sweepLoss(loss('binary_crossentropy', framework), { problem: 'binary', label }, 'mean', xs);
+      xs.forEach((p, i) => {
+        const expected = evaluateLoss('binary_crossentropy', { yTrue: tensor(Float64Array.of(label), [1]), yPred: tensor(Float64Array.of(p), [1]) }, { framework, reduction: 'mean' });
+        assert.equal(sweep.values[i], expected.value.data[0], `${framework} y=${label} p=${p}`);
+        assert.equal(sweep.gradients[i], expected.grad.data[0], `${framework} y=${label} p=${p} gradient`);
+      });
+    }
+  }
+});
+
+test('edge semantics: torch BCE clamps log at -100, Keras clips p to [1e-7, 1 - 1e-7] (and its gradient is 0 there)', () => {
+  const ends = Float64Array.from([0, 1]);
+  const torch = sweepLoss(loss('binary_crossentropy', 'torch'), BINARY_1, 'mean', ends);
+  assert.equal(torch.values[0], 100);
+  assert.equal(torch.values[1], 0);
+  const keras = sweepLoss(loss('binary_crossentropy', 'keras'), BINARY_1, 'mean', ends);
+  assert.ok(Math.abs(keras.values[0]! - -Math.log(1e-7)) < 1e-9, `Keras BCE at p=0: ${keras.values[0]}`);
+  assert.ok(keras.gradients[0] === 0, 'no gradient inside the clip');
+  // Through a sigmoid, the clip flattens Keras BCE for z below logit(1e-7) ≈ -16.1, while BCE on logits keeps growing.
+  const zs = Float64Array.from([-30, -20]);
+  const clipped = sweepLoss(loss('binary_crossentropy', 'keras'), BINARY_1, 'mean', zs, activation('sigmoid', 'keras'));
+  assert.ok(Math.abs(clipped.values[0]! - clipped.values[1]!) < 1e-9 && Math.abs(clipped.gradients[0]!) === 0);
+  const logits = sweepLoss(loss('binary_crossentropy_with_logits', 'keras'), BINARY_1, 'mean', zs, activation('sigmoid', 'keras'));
+  assert.ok(Math.abs(logits.values[0]! - 30) < 1e-9 && Math.abs(logits.values[1]! - 20) < 1e-7);
+  assert.ok(Math.abs(logits.gradients[0]! + 1) < 1e-9);
+});
+
+test('MSE vs cross-entropy on sigmoid outputs with y_true = 1: MSE\'s gradient vanishes when confidently wrong, BCE\'s stays near -1', () => {
+  const zs = Float64Array.from([-10, -6, -2]);
+  const sigmoid = activation('sigmoid', 'torch');
+  const mse = sweepLoss(loss('mse', 'torch'), BINARY_1, 'mean', zs, sigmoid);
+  const bce = sweepLoss(loss('binary_crossentropy', 'torch'), BINARY_1, 'mean', zs, sigmoid);
+  const s = (z: number) => 1 / (1 + Math.exp(-z));
+  zs.forEach((z, i) => {
+    // d/dz (σ(z) - 1)² = 2(σ - 1)σ(1 - σ);  d/dz -log σ(z) = σ - 1.
+    assert.ok(Math.abs(mse.gradients[i]! - 2 * (s(z) - 1) * s(z) * (1 - s(z))) < 1e-12, `MSE gradient at ${z}`);
+    assert.ok(Math.abs(bce.gradients[i]! - (s(z) - 1)) < 1e-9, `BCE gradient at ${z}`);
+  });
+  assert.ok(Math.abs(mse.gradients[0]!) < 1e-3, 'MSE gradient at z = -10 has vanished');
+  assert.ok(bce.gradients[0]! < -0.99, 'BCE gradient at z = -10 is still about -1');
+});
+
+test('logit losses take z itself; probability losses get activation(z): both give the same curve where neither clips', () => {
+  const zs = linspace(-8, 8, 33);
+  const onProbabilities = sweepLoss(loss('binary_crossentropy', 'torch'), BINARY_1, 'mean', zs, activation('sigmoid', 'torch'));
+  const onLogits = sweepLoss(loss('binary_crossentropy_with_logits', 'torch'), BINARY_1, 'mean', zs, activation('sigmoid', 'torch'));
+  zs.forEach((z, i) => {
+    assert.ok(Math.abs(onProbabilities.values[i]! - onLogits.values[i]!) < 1e-9, `value at ${z}`);
+    assert.ok(Math.abs(onProbabilities.gradients[i]! - onLogits.gradients[i]!) < 1e-9, `gradient at ${z}`);
+  });
+});
+
+test('gradients along the sweep match finite differences: direct, through sigmoid and tanh, categorical through softmax', () => {
+  const points = [-3.3, -0.7, 0.4, 2.9];
+  const probabilityPoints = [0.07, 0.31, 0.62, 0.93];
+  const categorical: SweepTarget = { problem: 'categorical', classCount: 4, trueClass: 2 };
+  const cases: [string, (xs: Float64Array) => ReturnType<typeof sweepLoss>, readonly number[]][] = [
+    ['torch BCE direct', (xs) => sweepLoss(loss('binary_crossentropy', 'torch'), BINARY_1, 'mean', xs), probabilityPoints],
+    ['keras BCE through sigmoid', (xs) => sweepLoss(loss('binary_crossentropy', 'keras'), { problem: 'binary', label: 0 }, 'mean', xs, activation('sigmoid', 'keras')), points],
+    ['torch MSE through tanh', (xs) => sweepLoss(loss('mse', 'torch'), BINARY_1, 'mean', xs, activation('tanh', 'torch')), points],
+    ['torch huber regression', (xs) => sweepLoss(loss('huber', 'torch'), { problem: 'regression', value: 0.5 }, 'mean', xs), points],
+    ['keras CCE on probabilities (shared remainder)', (xs) => sweepLoss(loss('categorical_crossentropy', 'keras'), categorical, 'mean', xs), probabilityPoints],
+    ['keras CCE through softmax', (xs) => sweepLoss(loss('categorical_crossentropy', 'keras'), categorical, 'mean', xs, activation('softmax', 'keras')), points],
+    ['torch cross-entropy on logits', (xs) => sweepLoss(loss('categorical_crossentropy', 'torch'), categorical, 'mean', xs), points],
+    ['torch sparse CCE on logits', (xs) => sweepLoss(loss('sparse_categorical_crossentropy', 'torch'), categorical, 'sum', xs), points],
+    ['torch nll on log-probabilities', (xs) => sweepLoss(loss('nll_loss', 'torch'), categorical, 'mean', xs), [-2.5, -1.2, -0.4, -0.05]],
+    ['torch MSE on a one-hot target (values)', (xs) => sweepLoss(loss('mse', 'torch'), categorical, 'sum', xs), probabilityPoints],
+  ];
+  for (const [what, sweepAt, at] of cases) assertGradientsMatchDifferences(what, sweepAt, at);
+});
+
+test('reductions act on the single-sample batch: torch MSE sums or averages the classes, Keras averages them first', () => {
+  const categorical: SweepTarget = { problem: 'categorical', classCount: 4, trueClass: 0 };
+  const at = Float64Array.of(0.4);
+  const value = (framework: Framework, reduction: Reduction) => sweepLoss(loss('mse', framework), categorical, reduction, at).values[0]!;
+  assert.ok(Math.abs(value('torch', 'sum') - 4 * value('torch', 'mean')) < 1e-12);
+  assert.ok(Math.abs(value('keras', 'sum') - value('keras', 'mean')) < 1e-12);
+  assert.ok(Math.abs(value('torch', 'mean') - value('keras', 'mean')) < 1e-12);
+});
+
+test('effectivePredictionKind follows from_logits (torch cross-entropy: logits; Keras: probabilities)', () => {
+  assert.equal(loss('sparse_categorical_crossentropy', 'torch').expects, 'logits');
+  assert.equal(loss('sparse_categorical_crossentropy', 'keras').expects, 'probabilities');
+  assert.equal(loss('binary_crossentropy', 'keras', { from_logits: true }).expects, 'logits');
+  assert.equal(loss('mse', 'torch').expects, 'values');
+  assert.equal(effectivePredictionKind('log_probabilities', {}), 'log_probabilities');
+});
+
+test('targets: binary labels become ±1 for sign targets, categorical ones one-hot rows or an index', () => {
+  assert.deepEqual([...targetTensor({ problem: 'binary', label: 0 }, 'signs').data], [-1]);
+  assert.deepEqual([...targetTensor({ problem: 'binary', label: 1 }, 'binary').data], [1]);
+  const oneHot = targetTensor({ problem: 'categorical', classCount: 3, trueClass: 1 }, 'one_hot');
+  assert.deepEqual(oneHot.shape, [1, 3]);
+  assert.deepEqual([...oneHot.data], [0, 1, 0]);
+  const index = targetTensor({ problem: 'categorical', classCount: 3, trueClass: 2 }, 'class_indices');
+  assert.deepEqual([index.shape, [...index.data]], [[1], [2]]);
+  assert.deepEqual([...targetTensor({ problem: 'regression', value: -1.5 }, 'values').data], [-1.5]);
+});
+
+test('sweepIncompatibility: several inputs, a target the problem cannot express, log-probabilities behind an activation', () => {
+  assert.equal(sweepIncompatibility({ predictionInputs: 2, targetKind: 'signs', expects: 'values' }, 'binary', false), 'inputs');
+  assert.equal(sweepIncompatibility({ predictionInputs: 1, targetKind: 'one_hot', expects: 'probabilities' }, 'binary', false), 'target');
+  assert.equal(sweepIncompatibility({ predictionInputs: 1, targetKind: 'binary', expects: 'probabilities' }, 'regression', false), 'target');
+  assert.equal(sweepIncompatibility({ predictionInputs: 1, targetKind: 'class_indices', expects: 'log_probabilities' }, 'categorical', true), 'logProbabilitiesThroughActivation');
+  assert.equal(sweepIncompatibility({ predictionInputs: 1, targetKind: 'class_indices', expects: 'log_probabilities' }, 'categorical', false), undefined);
+  assert.equal(sweepIncompatibility({ predictionInputs: 1, targetKind: 'values', expects: 'values' }, 'categorical', true), undefined);
+  assert.throws(() => sweepLoss(loss('nll_loss', 'torch'), { problem: 'categorical', classCount: 3, trueClass: 0 }, 'mean', Float64Array.of(0), activation('softmax', 'torch')));
+});
+
+test('default ranges suit the x axis: logits ±10, probabilities [0, 1], log-probabilities [-10, 0], around a regression target', () => {
+  assert.deepEqual(defaultSweepRange(BINARY_1, 'probabilities', true), [-10, 10]);
+  assert.deepEqual(defaultSweepRange(BINARY_1, 'logits', false), [-10, 10]);
+  assert.deepEqual(defaultSweepRange(BINARY_1, 'probabilities', false), [0, 1]);
+  assert.deepEqual(defaultSweepRange({ problem: 'categorical', classCount: 3, trueClass: 0 }, 'log_probabilities', false), [-10, 0]);
+  assert.deepEqual(defaultSweepRange({ problem: 'regression', value: 2 }, 'values', false), [-1, 5]);
+});
+
+test('points a loss rejects become NaN; a loss that rejects every point reports its first error', () => {
+  const picky: SweepLoss = {
+    expects: 'values',
+    targetKind: 'values',
+    evaluate(_yTrue, yPred) {
+      if (yPred.data[0]! < 0) throw new RangeError('negative prediction');
+      return { value: yPred.data[0]!, grad: Float64Array.of(1) };
+    },
+  };
+  const some = sweepLoss(picky, { problem: 'regression', value: 0 }, 'mean', Float64Array.from([-1, 1]));
+  assert.ok(Number.isNaN(some.values[0]!) && some.values[1] === 1 && some.error === undefined);
+  const none = sweepLoss(picky, { problem: 'regression', value: 0 }, 'mean', Float64Array.from([-2, -1]));
+  assert.ok(none.error instanceof RangeError);
+});
