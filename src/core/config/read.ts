@@ -57,6 +57,9 @@ function suggestField(field: string, known: readonly string[]): string | undefin
   const normalized = normalizeName(field);
   const same = known.find((candidate) => normalizeName(candidate) === normalized);
   if (same) return same;
+  // `slope` -> `negative_slope`: a known name that contains the written one.
+  const containing = normalized.length >= 3 ? known.filter((candidate) => normalizeName(candidate).includes(normalized)) : [];
+  if (containing.length === 1) return containing[0];
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of known) {

@@ -144,11 +144,13 @@ export function parseYamlTree(text: string): ParsedTree {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problems: SyntaxProblem[] = [];
   const firstLine = (message: string): string => message.split('\n')[0] ?? message;
+  // `yaml` may point one past the end of the text for errors at the end of the file.
+  const clamp = (pos: readonly [number, number]): TextRange => ({ start: Math.min(pos[0], text.length), end: Math.min(Math.max(pos[0], pos[1]), text.length) });
   for (const error of doc.errors) {
-    problems.push({ range: { start: error.pos[0], end: error.pos[1] }, severity: 'error', text: configMessages.yamlSyntax, args: { code: error.code, detail: firstLine(error.message) } });
+    problems.push({ range: clamp(error.pos), severity: 'error', text: configMessages.yamlSyntax, args: { code: error.code, detail: firstLine(error.message) } });
   }
   for (const warning of doc.warnings) {
-    problems.push({ range: { start: warning.pos[0], end: warning.pos[1] }, severity: 'warning', text: configMessages.yamlWarning, args: { code: warning.code, detail: firstLine(warning.message) } });
+    problems.push({ range: clamp(warning.pos), severity: 'warning', text: configMessages.yamlWarning, args: { code: warning.code, detail: firstLine(warning.message) } });
   }
   if (doc.contents === null) return { root: undefined, problems };
   try {
