@@ -14,10 +14,14 @@ const kernel: ElementwiseKernel = {
   },
   derivative(x, out, params) {
     const beta = numberValue(params, 'beta', 1);
-    // σ(βx)·(1 + βx·σ(−βx)); at ±∞ this is NaN (∞·0), as in every framework.
+    // σ(βx)·(1 + βx·σ(−βx)); at ±∞ this is NaN (∞·0), as in every framework. Both sigmoids come
+    // from one e^(−|βx|): 1/(1 + e) is the one near 1, e/(1 + e) the one near 0, each accurate.
     for (let i = 0; i < x.length; i++) {
       const bx = beta * x[i]!;
-      out[i] = sigmoid(bx) * (1 + bx * sigmoid(-bx));
+      const e = Math.exp(-Math.abs(bx));
+      const near1 = 1 / (1 + e);
+      const near0 = e * near1;
+      out[i] = bx >= 0 ? near1 * (1 + bx * near0) : near0 * (1 + bx * near1);
     }
   },
 };
