@@ -331,6 +331,20 @@ export class Trainer {
     return { loss, accuracy: this.data.classes > 0 ? correct / decisions : null };
   }
 
+  /** The network's outputs (after the output activation) for every sample of a split, [rows, outputs] row-major. */
+  outputsFor(split: DataSplit): Float64Array {
+    const cols = this.network.outputSize;
+    const workspace = this.evaluation;
+    const result = new Float64Array(split.rows * cols);
+    for (let start = 0; start < split.rows; start += workspace.maxRows) {
+      const rows = Math.min(workspace.maxRows, split.rows - start);
+      this.gather(split, null, start, rows, this.evalInputs, this.evalTargets);
+      forward(this.network, workspace, this.evalInputs, rows);
+      result.set(workspace.output.subarray(0, rows * cols), start * cols);
+    }
+    return result;
+  }
+
   /** Loss and accuracy of the current parameters on the training and test splits. */
   evaluate(): Metrics {
     return { train: this.evaluateSplit(this.data.train), test: this.data.test ? this.evaluateSplit(this.data.test) : null };
