@@ -52,12 +52,19 @@ export function clip(v: number, lower: number, upper: number): number {
   return v > upper ? upper : v < lower ? lower : v;
 }
 
-/**
- * 1 where TF/TF.js clip passes the gradient (lower ≤ v ≤ upper, bounds included), else 0.
- * Callers multiply by it, so a NaN upstream gradient stays NaN as in the frameworks.
- */
+/** 1 where TF.js's clip passes the gradient (lower ≤ v ≤ upper, bounds included; NaN blocked), else 0. */
 export function clipPasses(v: number, lower: number, upper: number): number {
   return v >= lower && v <= upper ? 1 : 0;
+}
+
+/**
+ * The gradient `g` after a Keras or TF.js clip of `v`: kept inside [lower, upper] (bounds
+ * included), 0 outside. Both frameworks select rather than multiply, so a NaN `g` outside the
+ * range still becomes 0. They differ at v = NaN: TF (Keras) passes `g` on, TF.js blocks it.
+ */
+export function clipGradient(framework: Framework, v: number, lower: number, upper: number, g: number): number {
+  if (framework === 'tfjs') return v >= lower && v <= upper ? g : 0;
+  return v < lower || v > upper ? 0 : g;
 }
 
 /** Sign as torch's `sgn` computes it for the L1 gradient: 0 at 0 and at NaN. */

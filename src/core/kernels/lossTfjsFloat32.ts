@@ -47,6 +47,78 @@ export function tfjsBinaryCrossentropyGradient(p: number, t: number, dy: number,
   const fromNumerator = f32(gradRatio / oneMinusY);
   const gradOneMinusY = f32(-f32(f32(gradRatio * y) / f32(oneMinusY * oneMinusY)));
   const gradY = f32(fromNumerator - gradOneMinusY);
-  const passes = p >= lower && p <= upper ? 1 : 0;
-  return f32(gradY * passes);
+  // TF.js's clip gradient selects: outside the bounds (or at NaN) it is exactly 0.
+  return p >= lower && p <= upper ? gradY : 0;
+}
+
+/** The float32 upstream gradient of each sample's loss under the Keras reduction in TF.js (1/rows for mean). */
+export function tfjsSampleUpstream(rows: number, reduction: Reduction): number {
+  return reduction === 'mean' || reduction === 'batchmean' ? f32(1 / rows) : 1;
+}
+
+/**
+ * TF.js tf.losses.softmaxCrossEntropy over one row x[offset .. offset + n) with labels at the same
+ * positions, in float32 as TF.js stores every intermediate: lse = max + log Σ e^(x − max),
+ * log p = x − lse, loss = −Σ t·log p, gradient dy·(e^(log p) − t). With large logits the float32
+ * lse loses digits (−10000 and −10000 give 0.69336, not ln 2); this keeps TF.js's numbers.
+ * Writes the gradient into `grad` and returns the row's loss.
+ */
+export function tfjsSoftmaxCrossEntropyRow(x: Float64Array, labels: Float64Array, offset: number, n: number, dy: number, grad: Float64Array): number {
+  let max = -Infinity;
+  for (let j = 0; j < n; j++) max = Math.max(max, f32(x[offset + j]!));
+  let sum = 0;
+  // TF.js's CPU sum adds in double precision and rounds once when storing.
+  for (let j = 0; j < n; j++) sum += f32(Math.exp(f32(f32(x[offset + j]!) - max)));
+  const lse = f32(max + f32(Math.log(f32(sum))));
+  let loss = 0;
+  for (let j = 0; j < n; j++) {
+    const logResult = f32(f32(x[offset + j]!) - lse);
+    const label = f32(labels[offset + j]!);
+    loss += f32(-f32(logResult * label));
+    grad[offset + j] = f32(dy * f32(f32(Math.exp(logResult)) - label));
+  }
+  return f32(loss);
+}
+
+/**
+ * TF.js layers categoricalCrossentropy on probabilities over one row, in float32: q = p / Σp,
+ * c = clip(q, ε, 1 − ε), loss = −Σ t·log c, and its backward pass (the clip selects, the division
+ * sends dy/Σp to each p and −Σ(g·p)/(Σp)² through the sum). Float32 rounding decides whether a q
+ * next to a clip bound passes the gradient, and (Σp)² underflows for tiny rows, as in TF.js.
+ * With `clipFirst` the row is clipped before normalising, as TF.js sparseCategoricalCrossentropy does.
+ * Writes the gradient into `grad` and returns the row's loss.
+ */
+export function tfjsCategoricalCrossentropyRow(
+  p: Float64Array,
+  labels: Float64Array,
+  offset: number,
+  n: number,
+  dy: number,
+  lower: number,
+  upper: number,
+  clipFirst: boolean,
+  grad: Float64Array,
+): number {
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += clipFirst ? f32(clip(p[offset + j]!, lower, upper)) : f32(p[offset + j]!);
+  const total = f32(sum);
+  let weightedSum = 0;
+  let loss = 0;
+  for (let j = 0; j < n; j++) {
+    const input = clipFirst ? f32(clip(p[offset + j]!, lower, upper)) : f32(p[offset + j]!);
+    const q = f32(input / total);
+    const c = f32(clip(q, lower, upper));
+    const label = f32(labels[offset + j]!);
+    loss += f32(label * f32(Math.log(c)));
+    const gradLog = f32(-dy * label);
+    const gradQ = q >= lower && q <= upper ? f32(gradLog / c) : 0;
+    grad[offset + j] = f32(gradQ / total);
+    weightedSum += f32(gradQ * input);
+  }
+  const throughSum = f32(-f32(f32(weightedSum) / f32(total * total)));
+  for (let j = 0; j < n; j++) {
+    const g = f32(grad[offset + j]! + throughSum);
+    grad[offset + j] = clipFirst ? (p[offset + j]! >= lower && p[offset + j]! <= upper ? g : 0) : g;
+  }
+  return f32(-f32(loss));
 }

@@ -5,7 +5,7 @@
  */
 import { FormulaLensError } from '../../l10n';
 import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
-import { clip, clipPasses, probabilityBounds, sigmoid } from '../../kernels/lossMath';
+import { clip, clipGradient, probabilityBounds, sigmoid } from '../../kernels/lossMath';
 import { boolParam, broadcastParam, rejectForeignParams } from '../../kernels/lossParams';
 import { reduceElementwise, scaleInPlace } from '../../kernels/lossReduction';
 import { tfjsBinaryCrossentropyGradient, tfjsElementUpstream } from '../../kernels/lossTfjsFloat32';
@@ -130,7 +130,7 @@ function kerasTerms(framework: Framework, options: LossOptions, shape: readonly 
       derivatives[i] = tfjsBinaryCrossentropyGradient(x[i]!, Math.fround(ti), tfjsUpstream, lower, upper);
     } else {
       // Clipping passes no gradient outside [ε, 1 − ε]: a saturated prediction gets gradient 0.
-      derivatives[i] = ((c - ti) / (c * (1 - c))) * clipPasses(x[i]!, lower, upper);
+      derivatives[i] = clipGradient(framework, x[i]!, lower, upper, (c - ti) / (c * (1 - c)));
     }
   }
   return framework === 'tfjs';

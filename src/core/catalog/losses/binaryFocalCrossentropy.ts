@@ -1,7 +1,7 @@
 /** Binary focal cross-entropy: Keras 3 binary_focal_crossentropy, torchvision.ops.sigmoid_focal_loss. */
 import { FormulaLensError } from '../../l10n';
 import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
-import { clip, clipPasses, probabilityBounds, sigmoid } from '../../kernels/lossMath';
+import { clip, clipGradient, probabilityBounds, sigmoid } from '../../kernels/lossMath';
 import { boolParam, rejectForeignParams, semanticsFor } from '../../kernels/lossParams';
 import { reduceElementwise, scaleInPlace } from '../../kernels/lossReduction';
 import { tensor } from '../../tensor';
@@ -106,7 +106,7 @@ function kerasTerms(semantics: Framework, options: LossOptions, t: Float64Array,
     const p = fromLogits ? sigmoid(x[i]!) : x[i]!;
     const c = clip(p, lower, upper);
     const bce = -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
-    const dBce = ((c - ti) / (c * (1 - c))) * clipPasses(p, lower, upper);
+    const dBce = clipGradient(semantics, p, lower, upper, (c - ti) / (c * (1 - c)));
     const oneMinusPt = 1 - (ti * p + (1 - ti) * (1 - p));
     const focal = Math.pow(oneMinusPt, gamma);
     // TF and TF.js pow gradient: γ·x^(γ−1), which is 0·∞ = NaN at x = 0 when γ = 0.

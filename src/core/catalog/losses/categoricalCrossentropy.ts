@@ -3,10 +3,11 @@
  * categoricalCrossentropy / tf.losses.softmaxCrossEntropy, torch cross_entropy with probability targets.
  */
 import { requireRows, requireSameShape, requireTarget } from '../../kernels/lossInputs';
-import { clip, clipPasses, probabilityBounds } from '../../kernels/lossMath';
+import { clip, clipGradient, probabilityBounds } from '../../kernels/lossMath';
 import { boolParam, classWeightParam, rejectForeignParams } from '../../kernels/lossParams';
 import { perSampleScale, reducePerSample } from '../../kernels/lossReduction';
 import { logSoftmaxBackwardRow, logSoftmaxRow } from '../../kernels/lossSoftmax';
+import { tfjsCategoricalCrossentropyRow, tfjsSampleUpstream, tfjsSoftmaxCrossEntropyRow } from '../../kernels/lossTfjsFloat32';
 import { tensor } from '../../tensor';
 import { numberParam } from '../params';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
@@ -60,7 +61,8 @@ function evaluateTorch(yTrue: Float64Array, inputs: LossInputs, options: LossOpt
 }
 
 /**
- * Keras 3 and TF.js. From logits: softmax cross-entropy with the fused gradient softmax − t.
+ * Keras 3 and TF.js. From logits: softmax cross-entropy with the fused gradient softmax − t
+ * TF.js's float32 arithmetic is replayed, since it decides clipping at the bounds.
  * From probabilities: p is renormalised to sum 1 over the classes, clipped to [ε, 1 − ε], then −Σ t·log.
  */
 function evaluateKeras(yTrue: Float64Array, inputs: LossInputs, options: LossOptions, semantics: Framework): LossResult {
@@ -72,20 +74,28 @@ function evaluateKeras(yTrue: Float64Array, inputs: LossInputs, options: LossOpt
   const smoothing = numberParam(params, 'label_smoothing', 0);
   const { lower, upper } = probabilityBounds(semantics, numberParam(params, 'epsilon', 1e-7));
   const scale = perSampleScale(rows, options.reduction);
+  const tfjsUpstream = tfjsSampleUpstream(rows, options.reduction);
   const work = new Float64Array(p.length);
   const grad = new Float64Array(p.length);
   const losses = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     const base = r * classes;
     let loss = 0;
-    if (fromLogits) {
+    if (fromLogits && semantics === 'tfjs') {
+      // tf.losses.softmaxCrossEntropy, replayed in float32 (labels smoothed as TF.js does it).
+      for (let c = 0; c < classes; c++) work[base + c] = Math.fround(yTrue[base + c]! * Math.fround(1 - smoothing) + Math.fround(smoothing / classes));
+      loss = tfjsSoftmaxCrossEntropyRow(p, work, base, classes, tfjsUpstream, grad);
+    } else if (fromLogits) {
       logSoftmaxRow(p, work, base, classes);
       for (let c = 0; c < classes; c++) {
         const t = yTrue[base + c]! * (1 - smoothing) + smoothing / classes;
         loss -= t * work[base + c]!;
-        // TF's softmax_cross_entropy_with_logits and TF.js return softmax − labels, even when the labels do not sum to 1.
+        // TF's softmax_cross_entropy_with_logits returns softmax − labels, even when the labels do not sum to 1.
         grad[base + c] = (Math.exp(work[base + c]!) - t) * scale;
       }
+    } else if (semantics === 'tfjs') {
+      for (let c = 0; c < classes; c++) work[base + c] = Math.fround(yTrue[base + c]! * (1 - smoothing) + smoothing / classes);
+      loss = tfjsCategoricalCrossentropyRow(p, work, base, classes, tfjsUpstream, lower, upper, false, grad);
     } else {
       let sum = 0;
       for (let c = 0; c < classes; c++) sum += p[base + c]!;
@@ -96,7 +106,7 @@ function evaluateKeras(yTrue: Float64Array, inputs: LossInputs, options: LossOpt
         const q = p[base + c]! / sum;
         const clipped = clip(q, lower, upper);
         loss -= t * Math.log(clipped);
-        const g = (-t / clipped) * clipPasses(q, lower, upper);
+        const g = clipGradient(semantics, q, lower, upper, -t / clipped);
         work[base + c] = g;
         weighted += g * q;
       }

@@ -9,12 +9,14 @@ const ID = 'huber';
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const delta = numberParam(options.params, 'delta', 1);
   const halfDeltaSquared = 0.5 * delta * delta;
+  const torch = options.framework === 'torch';
   return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, terms, derivatives) => {
     for (let i = 0; i < yPred.length; i++) {
       const d = yPred[i]! - yTrue[i]!;
       const z = Math.abs(d);
-      // torch: z < δ ? ½d² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ, NaN stays NaN.
-      terms[i] = z <= delta ? 0.5 * d * d : delta * z - halfDeltaSquared;
+      // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
+      if (torch) terms[i] = z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta);
+      else terms[i] = z <= delta ? 0.5 * d * d : delta * z - halfDeltaSquared;
       // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
       derivatives[i] = d <= -delta ? -delta : d >= delta ? delta : d;
     }

@@ -1,11 +1,11 @@
 /** Kullback-Leibler divergence: Keras kl_divergence, TF.js kullbackLeiblerDivergence, torch KLDivLoss. */
 import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
-import { clip, clipPasses, frameworkConstant } from '../../kernels/lossMath';
+import { clip, clipGradient, frameworkConstant } from '../../kernels/lossMath';
 import { boolParam, rejectForeignParams } from '../../kernels/lossParams';
 import { reduceElementwise, scaleInPlace } from '../../kernels/lossReduction';
 import { tensor } from '../../tensor';
 import { numberParam } from '../params';
-import type { LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
+import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
 import { epsilonParam } from './commonParams';
 
 const ID = 'kl_divergence';
@@ -55,7 +55,8 @@ function torchTerms(t: Float64Array, y: Float64Array, logInput: boolean, logTarg
 }
 
 /** Keras clips both to [ε, 1] and multiplies by the clipped y_true; TF.js multiplies by the unclipped one. */
-function kerasTerms(t: Float64Array, y: Float64Array, logInput: boolean, epsilon: number, tfjs: boolean, terms: Float64Array, derivatives: Float64Array): void {
+function kerasTerms(framework: Framework, t: Float64Array, y: Float64Array, logInput: boolean, epsilon: number, terms: Float64Array, derivatives: Float64Array): void {
+  const tfjs = framework === 'tfjs';
   for (let i = 0; i < y.length; i++) {
     const q = logInput ? Math.exp(y[i]!) : y[i]!;
     const chain = logInput ? q : 1;
@@ -63,7 +64,7 @@ function kerasTerms(t: Float64Array, y: Float64Array, logInput: boolean, epsilon
     const clippedPred = clip(q, epsilon, 1);
     const weight = tfjs ? t[i]! : clippedTrue;
     terms[i] = weight * Math.log(clippedTrue / clippedPred);
-    derivatives[i] = (-weight / clippedPred) * clipPasses(q, epsilon, 1) * chain;
+    derivatives[i] = clipGradient(framework, q, epsilon, 1, -weight / clippedPred) * chain;
   }
 }
 
@@ -78,7 +79,7 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const terms = new Float64Array(yPred.data.length);
   const derivatives = new Float64Array(yPred.data.length);
   if (framework === 'torch') torchTerms(yTrue.data, yPred.data, logInput, boolParam(params, 'log_target'), terms, derivatives);
-  else kerasTerms(yTrue.data, yPred.data, logInput, frameworkConstant(framework, numberParam(params, 'epsilon', 1e-7)), framework === 'tfjs', terms, derivatives);
+  else kerasTerms(framework, yTrue.data, yPred.data, logInput, frameworkConstant(framework, numberParam(params, 'epsilon', 1e-7)), terms, derivatives);
   // Keras sums each sample's terms over the last axis (not a mean).
   const reduced = reduceElementwise(terms, yPred.shape, framework, options.reduction, 'sum');
   return { value: reduced.value, grad: tensor(scaleInPlace(derivatives, reduced.gradScale), yPred.shape) };

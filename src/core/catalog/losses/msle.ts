@@ -18,10 +18,11 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
     for (let i = 0; i < yPred.length; i++) {
       const p = yPred[i]!;
-      // Both inputs are floored at ε (Math.max keeps NaN); the floor passes the gradient only where p ≥ ε.
+      // Both inputs are floored at ε (Math.max keeps NaN). The floor selects the gradient only where p ≥ ε
+      // (TF maximum and TF.js clip both select, so NaN or clipped p gets exactly 0).
       const d = Math.log1p(Math.max(p, epsilon)) - Math.log1p(Math.max(yTrue[i]!, epsilon));
       terms[i] = d * d;
-      derivatives[i] = 2 * d * (p >= epsilon ? 1 / (1 + p) : 0);
+      derivatives[i] = p >= epsilon ? (2 * d) / (1 + p) : 0;
     }
   });
 }

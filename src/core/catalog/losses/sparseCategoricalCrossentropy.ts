@@ -4,10 +4,11 @@
  */
 import { torchIndexedNll } from '../../kernels/lossClassIndex';
 import { classIndexAt, requirePerRowTarget, requireRows, requireTarget } from '../../kernels/lossInputs';
-import { clip, clipPasses, probabilityBounds } from '../../kernels/lossMath';
+import { clip, clipGradient, probabilityBounds } from '../../kernels/lossMath';
 import { boolParam, classWeightParam, optionalNumberParam, rejectForeignParams } from '../../kernels/lossParams';
 import { perSampleScale, reducePerSample } from '../../kernels/lossReduction';
 import { logSoftmaxBackwardRow, logSoftmaxRow } from '../../kernels/lossSoftmax';
+import { tfjsCategoricalCrossentropyRow, tfjsSampleUpstream, tfjsSoftmaxCrossEntropyRow } from '../../kernels/lossTfjsFloat32';
 import { tensor } from '../../tensor';
 import { numberParam } from '../params';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
@@ -67,29 +68,29 @@ function evaluateKeras(inputs: LossInputs, options: LossOptions, semantics: Fram
   const losses = new Float64Array(rows);
   const grad = new Float64Array(p.length);
   const logProbs = new Float64Array(p.length);
-  let valid = 0;
+  // Keras turns an ignore mask into sample weights total/(valid + ε), so mean = Σ loss / (valid + ε).
+  let valid = rows;
+  if (ignoreClass !== null) for (let r = 0; r < rows; r++) if (yTrue[r] === ignoreClass) valid--;
+  const meanDivisor = ignoreClass === null ? rows : valid + epsilon;
+  const scale = perSampleScale(rows, options.reduction, meanDivisor);
+  const tfjsUpstream = ignoreClass === null ? tfjsSampleUpstream(rows, options.reduction) : scale;
   for (let r = 0; r < rows; r++) {
     const k = classIndexAt(ID, yTrue, r, classes, ignoreClass);
     // Keras masks ignored samples to 0 with `where`, which also blocks their gradient.
     if (ignoreClass !== null && k === ignoreClass) continue;
-    valid++;
     const base = r * classes;
-    if (fromLogits) {
+    if (fromLogits && semantics === 'tfjs') {
+      // tf.losses.softmaxCrossEntropy on one-hot labels, replayed in float32; scaled by its own upstream.
+      for (let c = 0; c < classes; c++) logProbs[base + c] = c === k ? 1 : 0;
+      losses[r] = tfjsSoftmaxCrossEntropyRow(p, logProbs, base, classes, tfjsUpstream, grad);
+    } else if (fromLogits) {
       logSoftmaxRow(p, logProbs, base, classes);
       losses[r] = -logProbs[base + k]!;
-      for (let c = 0; c < classes; c++) grad[base + c] = Math.exp(logProbs[base + c]!) - (c === k ? 1 : 0);
+      for (let c = 0; c < classes; c++) grad[base + c] = (Math.exp(logProbs[base + c]!) - (c === k ? 1 : 0)) * scale;
     } else if (semantics === 'tfjs') {
-      let sum = 0;
-      for (let c = 0; c < classes; c++) sum += clip(p[base + c]!, lower, upper);
-      const q = clip(p[base + k]!, lower, upper) / sum;
-      const q2 = clip(q, lower, upper);
-      losses[r] = -Math.log(q2);
-      // Only the target's log has a gradient; it flows back through q = c_k / Σc and both clips.
-      const gq = (-1 / q2) * clipPasses(q, lower, upper);
-      for (let c = 0; c < classes; c++) {
-        const gc = ((c === k ? gq : 0) - gq * q) / sum;
-        grad[base + c] = gc * clipPasses(p[base + c]!, lower, upper);
-      }
+      // TF.js clips, then runs categoricalCrossentropy (renormalise, clip again, log), replayed in float32.
+      for (let c = 0; c < classes; c++) logProbs[base + c] = c === k ? 1 : 0;
+      losses[r] = tfjsCategoricalCrossentropyRow(p, logProbs, base, classes, tfjsUpstream, lower, upper, true, grad);
     } else {
       let sum = 0;
       for (let c = 0; c < classes; c++) sum += clip(p[base + c]!, lower, upper);
@@ -97,14 +98,10 @@ function evaluateKeras(inputs: LossInputs, options: LossOptions, semantics: Fram
       losses[r] = -Math.log(ck) + Math.log(sum);
       for (let c = 0; c < classes; c++) {
         const cc = clip(p[base + c]!, lower, upper);
-        grad[base + c] = ((cc / sum - (c === k ? 1 : 0)) / cc) * clipPasses(p[base + c]!, lower, upper);
+        grad[base + c] = clipGradient(semantics, p[base + c]!, lower, upper, (cc / sum - (c === k ? 1 : 0)) / cc) * scale;
       }
     }
   }
-  // Keras turns an ignore mask into sample weights total/(valid + ε), so mean = Σ loss / (valid + ε).
-  const meanDivisor = ignoreClass === null ? rows : valid + epsilon;
-  const scale = perSampleScale(rows, options.reduction, meanDivisor);
-  for (let i = 0; i < grad.length; i++) grad[i] = grad[i]! * scale;
   return { value: reducePerSample(losses, batched ? [rows] : [], options.reduction, meanDivisor), grad: tensor(grad, yPred.shape) };
 }
 
