@@ -39,7 +39,7 @@ describe('Formula Lens in the workbench (packaged VSIX)', () => {
     assert.match(text, /Formula Lens activated/);
   });
 
-  test('every contributed command runs from the palette without an error notification', async () => {
+  test('every contributed command runs from the palette (registered, does not throw)', async () => {
     const { page } = workbench;
     const commands = paletteCommands();
     assert.ok(commands.length > 0, 'package.json contributes no palette command');
@@ -47,7 +47,10 @@ describe('Formula Lens in the workbench (packaged VSIX)', () => {
       await workbench.step(`run-${command}`, () => runCommand(page, title));
       // A command may open its own input (a quick pick, a prompt): dismiss it before the next one.
       await page.keyboard.press('Escape');
-      assert.deepEqual(await errorNotifications(page), [], `${command} ("${title}") raised an error`);
+      // VS Code names the command in "command 'x' not found" and "Running the contributed command: 'x' failed."
+      // (a command's own error message about missing input is its business, not a crash).
+      const crashes = (await errorNotifications(page)).filter((text) => text.includes(command));
+      assert.deepEqual(crashes, [], `${command} ("${title}") is not registered or threw`);
     }
   });
 });
