@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { join } from 'node:path';
 import { catalogMessages } from '../../src/core/catalog/messages';
 import { FRAMEWORKS } from '../../src/core/catalog/types';
 import { evaluateActivation, evaluateLoss } from '../../src/core/evaluate';
 import { configMessages, isEvaluationConfigFile, problemMessage, readEvaluationConfig, readForeignConfig, runEvaluation, type ConfigProblem, type EvaluationConfig, type ForeignFinding } from '../../src/core/config/index';
 import { parseMessages } from '../../src/core/parse/index';
+import { packLargeArrays, PACK_MIN_LENGTH } from '../../src/core/config/packing';
 
 /** The text a range covers. */
 function slice(text: string, range: { start: number; end: number }): string {
@@ -476,4 +478,85 @@ test('the JSON schema is draft-07 and agrees with the reader', () => {
       for (const key of Object.keys(entry)) assert.ok(allowed.includes(key), `${name}: ${key}`);
     }
   }
+});
+
+test('large arrays: read fast, with exact ranges around and after them', () => {
+  const big = Array.from({ length: 20_000 }, (_, i) => Math.sin(i));
+  const bigText = `[${big.join(', ')}]`;
+  const json = `{"evaluations": [\n  {"activation": "relu", "x": ${bigText}, "upstream": ${bigText}},\n  {"activation": "relux", "x": [1]}\n]}`;
+  const started = performance.now();
+  const config = readEvaluationConfig(json, { format: 'json', checkByEvaluating: false });
+  assert.ok(performance.now() - started < 2000);
+  const entry = config.entries[0]!;
+  assert.ok(entry.kind === 'activation');
+  assert.equal(entry.x.data.length, 20_000);
+  assert.ok(entry.x.data.every((value, i) => value === big[i]));
+  assert.equal(slice(json, entry.fields.x!.value), bigText);
+  assert.equal(slice(json, entry.fields.upstream!.key), '"upstream"');
+  assert.equal(slice(json, entry.fields.upstream!.value), bigText);
+  assert.equal(slice(json, only(config, 'unknownFunction').range), '"relux"');
+  const yaml = `evaluations:\n  - activation: relu\n    x: ${bigText}\n  - loss: msee\n    y_true: [[1, 2]]\n    y_pred: [[1, 2]]\n`;
+  const fromYaml = readEvaluationConfig(yaml, { format: 'yaml', checkByEvaluating: false });
+  assert.equal(fromYaml.entries.length, 1);
+  assert.equal(slice(yaml, fromYaml.entries[0]!.fields.x!.value), bigText);
+  assert.equal(slice(yaml, only(fromYaml, 'unknownFunction').range), 'msee');
+});
+
+test('large arrays: 2-D, malformed, and inside strings or comments read like any other text', () => {
+  const rows = Array.from({ length: 300 }, (_, r) => `[${r}, ${r + 0.5}, ${-r}]`);
+  const matrix = `[${rows.join(', ')}]`;
+  const ragged = `[${rows.join(', ')}, [1, 2]]`;
+  const json = `{"evaluations": [{"activation": "softmax", "x": ${matrix}}, {"activation": "relu", "x": ${ragged}}, {"activation": "relu", "description": "${matrix}", "x": "${matrix}"}]}  // ${matrix}`;
+  const config = readEvaluationConfig(json, { format: 'json', checkByEvaluating: false });
+  const x0 = config.entries.find((e) => e.index === 0);
+  assert.ok(x0?.kind === 'activation');
+  assert.deepEqual(x0.x.shape, [300, 3]);
+  const raggedProblem = only(config, 'badTensor');
+  assert.equal(raggedProblem.text, parseMessages.raggedRows);
+  assert.equal(slice(json, raggedProblem.range), '[1, 2]');
+  const fromString = config.entries.find((e) => e.index === 2);
+  assert.ok(fromString?.kind === 'activation');
+  assert.deepEqual(fromString.x.shape, [300, 3]);
+  assert.equal(fromString.description, matrix);
+});
+
+test('packLargeArrays cuts only large plain numeric lists and maps offsets back exactly', () => {
+  const rows = Array.from({ length: 400 }, (_, r) => `[${r}, ${-r}.25, 1e-3]`);
+  const matrix = `[${rows.join(',\n ')}]`;
+  const vector = `[${Array.from({ length: 2000 }, (_, i) => i).join(',')}]`;
+  assert.ok(matrix.length >= PACK_MIN_LENGTH && vector.length >= PACK_MIN_LENGTH);
+  const text = `{"a": ${matrix}, "small": [1, 2], "b": ${vector}, "s": ["x", ${vector}], "c": 1}`;
+  const packed = packLargeArrays(text);
+  assert.equal(packed.arrays.size, 3);
+  assert.equal(packed.masked, '{"a": [], "small": [1, 2], "b": [], "s": ["x", []], "c": 1}');
+  assert.deepEqual(packed.arrays.get(text.indexOf(matrix))?.tensor.shape, [400, 3]);
+  for (const needle of ['"a"', '"small"', '"b"', '"s"', '"c"', '1}']) {
+    assert.equal(packed.toOriginal(packed.masked.indexOf(needle)), text.indexOf(needle), needle);
+  }
+  const bStart = packed.masked.indexOf('[]', packed.masked.indexOf('"b"'));
+  assert.equal(packed.toOriginal(bStart), text.indexOf(vector));
+  assert.equal(packed.toOriginal(bStart + 2), text.indexOf(vector) + vector.length);
+  const config = readEvaluationConfig(`{"evaluations": [{"activation": "relu", "x": ${matrix}, "framework": "keras"}]}`, { format: 'json', checkByEvaluating: false });
+  assert.deepEqual(config.problems, []);
+  assert.ok(config.entries[0]?.kind === 'activation');
+  assert.deepEqual(config.entries[0].x.shape, [400, 3]);
+  assert.equal(config.entries[0].framework, 'keras');
+});
+
+test('readers are total on random JSON/YAML-like text, with problem ranges inside the text', { timeout: 60_000 }, () => {
+  const pieces = fc.constantFrom('{', '}', '[', ']', ':', ',', ' ', '\n', '  ', '- ', '"', "'", '#', '//', '/*', '*/', 'evaluations', 'activation', 'loss', 'x', 'y_true',
+    'y_pred', 'params', 'framework', 'reduction', 'relu', 'mse', 'torch', 'sum', '1', '-2.5', 'NaN', '.nan', '"np.array([1, 2])"', '&a', '*a', '!!str', '|', '? ');
+  fc.assert(
+    fc.property(fc.string({ unit: pieces, maxLength: 40 }), fc.constantFrom<'json' | 'yaml'>('json', 'yaml'), (text, format) => {
+      const config = readEvaluationConfig(text, { format });
+      const foreign = readForeignConfig(text, format === 'json' ? 'x.json' : 'x.yaml');
+      for (const problem of [...config.problems, ...foreign.problems]) {
+        assert.ok(problem.range.start >= 0 && problem.range.start <= problem.range.end && problem.range.end <= text.length, `${problem.code} ${JSON.stringify(problem.range)} in ${text.length}`);
+        assert.ok(problemMessage(problem, 'en').length > 0 && problemMessage(problem, 'zh-cn').length > 0);
+      }
+      for (const entry of config.entries) assert.ok(entry.range.end <= text.length && entry.nameRange.end <= text.length);
+      for (const finding of foreign.findings) assert.ok(finding.range.end <= text.length);
+    }),
+    { numRuns: 1500 },
+  );
 });

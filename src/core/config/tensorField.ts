@@ -103,6 +103,7 @@ export function tensorFromNode(node: ConfigNode, text: string, field: string): T
     case 'object':
       return fail(text, configMessages.notATensor, { field }, node.range);
     case 'array':
+      if (node.packed) return node.packed;
       break;
   }
   const items = node.items;

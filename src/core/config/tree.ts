@@ -6,7 +6,9 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { LocalizedText } from '../l10n';
 import type { TextRange } from '../parse/position';
+import type { Tensor } from '../tensor';
 import { configMessages } from './messages';
+import { packLargeArrays, type PackedArray } from './packing';
 
 /** A key and its value in an object. */
 export interface ConfigProperty {
@@ -18,7 +20,7 @@ export interface ConfigProperty {
 /** A parsed value with the range of its source text (quotes included for strings). */
 export type ConfigNode =
   | { readonly type: 'object'; readonly range: TextRange; readonly properties: readonly ConfigProperty[] }
-  | { readonly type: 'array'; readonly range: TextRange; readonly items: readonly ConfigNode[] }
+  | { readonly type: 'array'; readonly range: TextRange; readonly items: readonly ConfigNode[]; readonly packed?: Tensor }
   | { readonly type: 'string'; readonly range: TextRange; readonly value: string }
   | { readonly type: 'number'; readonly range: TextRange; readonly value: number }
   | { readonly type: 'boolean'; readonly range: TextRange; readonly value: boolean }
@@ -50,24 +52,54 @@ export function propertyOf(node: ConfigNode | undefined, key: string): ConfigPro
 
 class TooDeep extends Error {}
 
-function jsonNodeToConfig(node: JsonNode, depth: number): ConfigNode {
+/** Large arrays read ahead (see packing.ts), the ones the tree has claimed, and the offset map back. */
+interface PackContext {
+  readonly arrays: ReadonlyMap<number, PackedArray>;
+  readonly claimed: Set<number>;
+  readonly map: (offset: number) => number;
+  /** Length of the parsed text: the parsers may reach one past its end at an unfinished file. */
+  readonly limit: number;
+}
+
+function unpacked(text: string): PackContext {
+  return { arrays: new Map(), claimed: new Set(), map: (offset) => offset, limit: text.length };
+}
+
+/** A range of the parsed copy as a range of the original text, kept inside the text. */
+function mapped(pack: PackContext, start: number, end: number): TextRange {
+  const clampedStart = Math.min(Math.max(0, start), pack.limit);
+  const clampedEnd = Math.min(Math.max(clampedStart, end), pack.limit);
+  return { start: pack.map(clampedStart), end: pack.map(clampedEnd) };
+}
+
+/** An array node: a packed tensor when one was read ahead for exactly this range, else its items. */
+function arrayNode(range: TextRange, items: () => ConfigNode[], pack: PackContext): ConfigNode {
+  const packed = pack.arrays.get(range.start);
+  if (packed && packed.end === range.end) {
+    pack.claimed.add(range.start);
+    return { type: 'array', range, items: [], packed: packed.tensor };
+  }
+  return { type: 'array', range, items: items() };
+}
+
+function jsonNodeToConfig(node: JsonNode, depth: number, pack: PackContext): ConfigNode {
   if (depth > MAX_DEPTH) throw new TooDeep();
-  const range = { start: node.offset, end: node.offset + node.length };
+  const range = mapped(pack, node.offset, node.offset + node.length);
   switch (node.type) {
     case 'object': {
       const properties: ConfigProperty[] = [];
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode) continue;
-        const keyRange = { start: keyNode.offset, end: keyNode.offset + keyNode.length };
+        const keyRange = mapped(pack, keyNode.offset, keyNode.offset + keyNode.length);
         // An incomplete property (`"x":` with nothing after it) gets a null value right after the key.
-        const value: ConfigNode = valueNode ? jsonNodeToConfig(valueNode, depth + 1) : { type: 'null', range: { start: keyRange.end, end: keyRange.end } };
+        const value: ConfigNode = valueNode ? jsonNodeToConfig(valueNode, depth + 1, pack) : { type: 'null', range: { start: keyRange.end, end: keyRange.end } };
         properties.push({ key: String(keyNode.value), keyRange, value });
       }
       return { type: 'object', range, properties };
     }
     case 'array':
-      return { type: 'array', range, items: (node.children ?? []).map((child) => jsonNodeToConfig(child, depth + 1)) };
+      return arrayNode(range, () => (node.children ?? []).map((child) => jsonNodeToConfig(child, depth + 1, pack)), pack);
     case 'string':
       return { type: 'string', range, value: String(node.value) };
     case 'number':
@@ -80,55 +112,55 @@ function jsonNodeToConfig(node: JsonNode, depth: number): ConfigNode {
 }
 
 /** Parses JSON with comments and trailing commas. */
-export function parseJsonTree(text: string): ParsedTree {
+function parseJsonTree(text: string, pack: PackContext): ParsedTree {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true });
   const problems: SyntaxProblem[] = errors.map((error) => {
     const name = printParseErrorCode(error.error);
-    const text = (configMessages as Record<string, LocalizedText>)[name] ?? configMessages.jsonSyntaxOther;
-    return { range: { start: error.offset, end: error.offset + error.length }, severity: 'error', text, args: {} };
+    const message = (configMessages as Record<string, LocalizedText>)[name] ?? configMessages.jsonSyntaxOther;
+    return { range: mapped(pack, error.offset, error.offset + error.length), severity: 'error', text: message, args: {} };
   });
   if (!tree) return { root: undefined, problems };
   try {
-    return { root: jsonNodeToConfig(tree, 0), problems };
+    return { root: jsonNodeToConfig(tree, 0, pack), problems };
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
     return { root: undefined, problems: [...problems, { range: { start: 0, end: 0 }, severity: 'error', text: configMessages.tooDeep, args: {} }] };
   }
 }
 
-function yamlRange(node: { range?: readonly [number, number, number] | null } | null | undefined, fallback: TextRange): TextRange {
+function yamlRange(node: { range?: readonly [number, number, number] | null } | null | undefined, fallback: TextRange, pack: PackContext): TextRange {
   const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : fallback;
+  return range ? mapped(pack, range[0], range[1]) : fallback;
 }
 
-function yamlNodeToConfig(node: unknown, doc: Document, fallback: TextRange, depth: number): ConfigNode {
+function yamlNodeToConfig(node: unknown, doc: Document, fallback: TextRange, depth: number, pack: PackContext): ConfigNode {
   if (depth > MAX_DEPTH) throw new TooDeep();
   if (isAlias(node)) {
     // An alias reads as the node it names, but errors point at the alias itself.
     const target = node.resolve(doc);
-    const converted = yamlNodeToConfig(target ?? null, doc, fallback, depth + 1);
-    return { ...converted, range: yamlRange(node, fallback) } as ConfigNode;
+    const converted = yamlNodeToConfig(target ?? null, doc, fallback, depth + 1, pack);
+    return { ...converted, range: yamlRange(node, fallback, pack) } as ConfigNode;
   }
   if (isMap(node)) {
-    const range = yamlRange(node, fallback);
+    const range = yamlRange(node, fallback, pack);
     const properties: ConfigProperty[] = [];
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
-      const keyRange = yamlRange(keyNode as { range?: [number, number, number] } | null, range);
+      const keyRange = yamlRange(keyNode as { range?: [number, number, number] } | null, range, pack);
       const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
-      const value = yamlNodeToConfig(pair.value, doc, { start: keyRange.end, end: keyRange.end }, depth + 1);
+      const value = yamlNodeToConfig(pair.value, doc, { start: keyRange.end, end: keyRange.end }, depth + 1, pack);
       properties.push({ key, keyRange, value });
     }
     return { type: 'object', range, properties };
   }
   if (isSeq(node)) {
-    const range = yamlRange(node, fallback);
-    return { type: 'array', range, items: node.items.map((item) => yamlNodeToConfig(item, doc, range, depth + 1)) };
+    const range = yamlRange(node, fallback, pack);
+    return arrayNode(range, () => node.items.map((item) => yamlNodeToConfig(item, doc, range, depth + 1, pack)), pack);
   }
   if (isScalar(node)) {
-    const range = yamlRange(node, fallback);
+    const range = yamlRange(node, fallback, pack);
     const value: unknown = node.value;
     if (typeof value === 'number') return { type: 'number', range, value };
     if (typeof value === 'boolean') return { type: 'boolean', range, value };
@@ -140,21 +172,20 @@ function yamlNodeToConfig(node: unknown, doc: Document, fallback: TextRange, dep
 }
 
 /** Parses one YAML document (YAML 1.2 core schema: `.nan`, `.inf` and `-.inf` are numbers). */
-export function parseYamlTree(text: string): ParsedTree {
+function parseYamlTree(text: string, pack: PackContext): ParsedTree {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problems: SyntaxProblem[] = [];
   const firstLine = (message: string): string => message.split('\n')[0] ?? message;
-  // `yaml` may point one past the end of the text for errors at the end of the file.
-  const clamp = (pos: readonly [number, number]): TextRange => ({ start: Math.min(pos[0], text.length), end: Math.min(Math.max(pos[0], pos[1]), text.length) });
+  const rangeOf = (pos: readonly [number, number]): TextRange => mapped(pack, pos[0], pos[1]);
   for (const error of doc.errors) {
-    problems.push({ range: clamp(error.pos), severity: 'error', text: configMessages.yamlSyntax, args: { code: error.code, detail: firstLine(error.message) } });
+    problems.push({ range: rangeOf(error.pos), severity: 'error', text: configMessages.yamlSyntax, args: { code: error.code, detail: firstLine(error.message) } });
   }
   for (const warning of doc.warnings) {
-    problems.push({ range: clamp(warning.pos), severity: 'warning', text: configMessages.yamlWarning, args: { code: warning.code, detail: firstLine(warning.message) } });
+    problems.push({ range: rangeOf(warning.pos), severity: 'warning', text: configMessages.yamlWarning, args: { code: warning.code, detail: firstLine(warning.message) } });
   }
   if (doc.contents === null) return { root: undefined, problems };
   try {
-    return { root: yamlNodeToConfig(doc.contents, doc, { start: 0, end: 0 }, 0), problems };
+    return { root: yamlNodeToConfig(doc.contents, doc, { start: 0, end: 0 }, 0, pack), problems };
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
     return { root: undefined, problems: [...problems, { range: { start: 0, end: 0 }, severity: 'error', text: configMessages.tooDeep, args: {} }] };
@@ -170,7 +201,17 @@ export function configFormatOf(fileName: string | undefined, text: string): 'jso
   return first === '{' || first === '[' ? 'json' : 'yaml';
 }
 
-/** Parses a file as JSON or YAML. */
+/**
+ * Parses a file as JSON or YAML. Large numeric arrays are read ahead; if any of them does not
+ * turn out to be an array node of the file (it sat in a string or a comment), the file is parsed
+ * again as written.
+ */
 export function parseConfigTree(text: string, format: 'json' | 'yaml'): ParsedTree {
-  return format === 'json' ? parseJsonTree(text) : parseYamlTree(text);
+  const parse = format === 'json' ? parseJsonTree : parseYamlTree;
+  const { masked, arrays, toOriginal } = packLargeArrays(text);
+  if (arrays.size === 0) return parse(text, unpacked(text));
+  const pack: PackContext = { arrays, claimed: new Set(), map: toOriginal, limit: masked.length };
+  const tree = parse(masked, pack);
+  if (pack.claimed.size === arrays.size) return tree;
+  return parse(text, unpacked(text));
 }
