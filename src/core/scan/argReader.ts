@@ -5,7 +5,7 @@
  * kept as expression text, never evaluated.
  */
 import type { ParamValue } from '../catalog/types';
-import { isName, isOp, stringValue, TokenKind, type Token } from './tokens';
+import { TokenKind, type TokenList } from './tokens';
 
 /** One argument of a call (or one entry of a config object). */
 export interface ArgNode {
@@ -31,7 +31,7 @@ export interface ArgNode {
 /** Everything the reader needs about the tokenized text. */
 export interface TokenView {
   readonly text: string;
-  readonly tokens: readonly Token[];
+  readonly tokens: TokenList;
   /** Matching bracket of each bracket token. */
   readonly match: Int32Array;
   readonly language: 'python' | 'js';
@@ -53,23 +53,22 @@ function parseNumber(text: string): number | undefined {
 
 /** Special float spellings: `float('inf')`, `math.inf`, `np.nan`, `Infinity`. */
 function specialFloat(view: TokenView, first: number, last: number): number | undefined {
-  const { tokens, text } = view;
-  const head = tokens[first]!;
-  if (first === last && head.kind === TokenKind.Name) {
-    if (view.language === 'js' && head.text === 'Infinity') return Infinity;
-    if (view.language === 'js' && head.text === 'NaN') return NaN;
+  const { tokens } = view;
+  if (first === last && tokens.kind(first) === TokenKind.Name) {
+    if (view.language === 'js' && tokens.isName(first, 'Infinity')) return Infinity;
+    if (view.language === 'js' && tokens.isName(first, 'NaN')) return NaN;
     return undefined;
   }
-  if (view.language === 'python' && last === first + 3 && isName(head, 'float') && isOp(tokens[first + 1], '(') && tokens[first + 2]!.kind === TokenKind.String && isOp(tokens[last], ')')) {
-    const word = stringValue(text, tokens[first + 2]!).trim().toLowerCase();
+  if (view.language === 'python' && last === first + 3 && tokens.isName(first, 'float') && tokens.isOp(first + 1, '(') && tokens.kind(first + 2) === TokenKind.String && tokens.isOp(last, ')')) {
+    const word = tokens.stringValue(first + 2).trim().toLowerCase();
     if (word === 'inf' || word === '+inf' || word === 'infinity') return Infinity;
     if (word === '-inf' || word === '-infinity') return -Infinity;
     if (word === 'nan') return NaN;
     return undefined;
   }
   // module.inf / module.nan (math, numpy, torch)
-  if (last === first + 2 && head.kind === TokenKind.Name && isOp(tokens[first + 1], '.') && isName(tokens[last])) {
-    const attr = tokens[last]!.text;
+  if (last === first + 2 && tokens.isName(first) && tokens.isOp(first + 1, '.') && tokens.isName(last)) {
+    const attr = tokens.text(last);
     if (attr === 'inf' || attr === 'Infinity' || attr === 'POSITIVE_INFINITY') return Infinity;
     if (attr === 'nan' || attr === 'NaN') return NaN;
     if (attr === 'NEGATIVE_INFINITY') return -Infinity;
@@ -79,19 +78,18 @@ function specialFloat(view: TokenView, first: number, last: number): number | un
 
 /** Evaluates the literal spanning tokens first..last, if it is one. */
 export function literalOf(view: TokenView, first: number, last: number): Literal {
-  const { tokens, text, match } = view;
+  const { tokens, match } = view;
   if (first > last) return NOT_LITERAL;
-  const head = tokens[first]!;
   if (first === last) {
-    switch (head.kind) {
+    switch (tokens.kind(first)) {
       case TokenKind.Number: {
-        const value = parseNumber(head.text);
+        const value = parseNumber(tokens.text(first));
         return value === undefined ? NOT_LITERAL : { ok: true, value };
       }
       case TokenKind.String:
-        return { ok: true, value: stringValue(text, head) };
+        return { ok: true, value: tokens.stringValue(first) };
       case TokenKind.Name: {
-        const word = head.text;
+        const word = tokens.text(first);
         if (view.language === 'python') {
           if (word === 'True') return { ok: true, value: true };
           if (word === 'False') return { ok: true, value: false };
@@ -108,24 +106,26 @@ export function literalOf(view: TokenView, first: number, last: number): Literal
         return NOT_LITERAL;
     }
   }
-  if (isOp(head, '-') || isOp(head, '+')) {
+  const minus = tokens.isOp(first, '-');
+  if (minus || tokens.isOp(first, '+')) {
     const inner = literalOf(view, first + 1, last);
-    if (inner.ok && typeof inner.value === 'number') return { ok: true, value: isOp(head, '-') ? -inner.value : inner.value };
+    if (inner.ok && typeof inner.value === 'number') return { ok: true, value: minus ? -inner.value : inner.value };
     return NOT_LITERAL;
   }
   // Adjacent Python strings concatenate: 'binary_' 'crossentropy'.
-  if (view.language === 'python' && head.kind === TokenKind.String) {
+  if (view.language === 'python' && tokens.kind(first) === TokenKind.String) {
     let value = '';
     for (let k = first; k <= last; k++) {
-      if (tokens[k]!.kind !== TokenKind.String) return NOT_LITERAL;
-      value += stringValue(text, tokens[k]!);
+      if (tokens.kind(k) !== TokenKind.String) return NOT_LITERAL;
+      value += tokens.stringValue(k);
     }
     return { ok: true, value };
   }
-  if ((isOp(head, '[') || isOp(head, '(')) && match[first] === last) {
+  const paren = tokens.isOp(first, '(');
+  if ((paren || tokens.isOp(first, '[')) && match[first] === last) {
     const items = splitTopLevel(view, first + 1, last - 1);
     const hasComma = items.length > 1 || hasTrailingComma(view, first + 1, last - 1);
-    if (isOp(head, '(') && !hasComma) return items.length === 1 ? literalOf(view, items[0]![0], items[0]![1]) : NOT_LITERAL;
+    if (paren && !hasComma) return items.length === 1 ? literalOf(view, items[0]![0], items[0]![1]) : NOT_LITERAL;
     const values: (number | number[])[] = [];
     for (const [a, b] of items) {
       const item = literalOf(view, a, b);
@@ -143,7 +143,7 @@ export function literalOf(view: TokenView, first: number, last: number): Literal
 }
 
 function hasTrailingComma(view: TokenView, first: number, last: number): boolean {
-  return last >= first && isOp(view.tokens[last], ',');
+  return last >= first && view.tokens.isOp(last, ',');
 }
 
 /** Splits tokens first..last at top-level commas into [first, last] index pairs (empty parts dropped). */
@@ -153,13 +153,12 @@ export function splitTopLevel(view: TokenView, first: number, last: number): [nu
   let partStart = first;
   let k = first;
   while (k <= last) {
-    const token = tokens[k]!;
-    if (token.kind === TokenKind.Op) {
-      if ((token.text === '(' || token.text === '[' || token.text === '{') && match[k]! > k && match[k]! <= last) {
+    if (tokens.kind(k) === TokenKind.Op) {
+      if (match[k]! > k && match[k]! <= last) {
         k = match[k]! + 1;
         continue;
       }
-      if (token.text === ',') {
+      if (tokens.isOp(k, ',')) {
         if (k > partStart) parts.push([partStart, k - 1]);
         partStart = k + 1;
       }
@@ -179,38 +178,42 @@ export function readArgs(view: TokenView, open: number): ArgNode[] {
 
 function readArg(view: TokenView, first: number, last: number): ArgNode {
   const { tokens } = view;
-  const head = tokens[first]!;
-  if (isOp(head, '*') || isOp(head, '**') || isOp(head, '...')) {
-    return { first, last, start: head.start, end: tokens[last]!.end, starred: true, isLiteral: false };
+  if (tokens.isOp(first, '*') || tokens.isOp(first, '**') || tokens.isOp(first, '...')) {
+    return { first, last, start: tokens.start(first), end: tokens.end(last), starred: true, isLiteral: false };
   }
-  if (view.language === 'python' && head.kind === TokenKind.Name && isOp(tokens[first + 1], '=') && first + 2 <= last) {
-    return { ...valueNode(view, first + 2, last), name: head.text, nameIndex: first };
+  if (view.language === 'python' && tokens.isName(first) && tokens.isOp(first + 1, '=') && first + 2 <= last) {
+    return valueNode(view, first + 2, last, tokens.text(first), first);
   }
   return valueNode(view, first, last);
 }
 
-function valueNode(view: TokenView, first: number, last: number): ArgNode {
+function valueNode(view: TokenView, first: number, last: number, name?: string, nameIndex?: number): ArgNode {
   const { tokens, match } = view;
   const literal = literalOf(view, first, last);
-  const base = { first, last, start: tokens[first]!.start, end: tokens[last]!.end, starred: false, isLiteral: literal.ok, value: literal.value };
-  if (isOp(tokens[first], '{') && match[first] === last) return { ...base, entries: readObjectEntries(view, first + 1, last - 1) };
-  return base;
+  const node: { -readonly [K in keyof ArgNode]: ArgNode[K] } = { first, last, start: tokens.start(first), end: tokens.end(last), starred: false, isLiteral: literal.ok };
+  if (literal.ok) node.value = literal.value;
+  if (name !== undefined) {
+    node.name = name;
+    node.nameIndex = nameIndex;
+  }
+  if (tokens.isOp(first, '{') && match[first] === last) node.entries = readObjectEntries(view, first + 1, last - 1);
+  return node;
 }
 
 /** Reads `{key: value, ...}` entries (JS object literal or Python dict display with constant keys). */
 function readObjectEntries(view: TokenView, first: number, last: number): ArgNode[] {
-  const { tokens, text } = view;
+  const { tokens } = view;
   const entries: ArgNode[] = [];
   for (const [a, b] of splitTopLevel(view, first, last)) {
-    const key = tokens[a]!;
-    if (isOp(key, '...') || isOp(key, '**')) {
-      entries.push({ first: a, last: b, start: key.start, end: tokens[b]!.end, starred: true, isLiteral: false });
+    if (tokens.isOp(a, '...') || tokens.isOp(a, '**')) {
+      entries.push({ first: a, last: b, start: tokens.start(a), end: tokens.end(b), starred: true, isLiteral: false });
       continue;
     }
-    const keyText = key.kind === TokenKind.String ? stringValue(text, key) : key.kind === TokenKind.Name || key.kind === TokenKind.Number ? key.text : undefined;
+    const kind = tokens.kind(a);
+    const keyText = kind === TokenKind.String ? tokens.stringValue(a) : kind === TokenKind.Name || kind === TokenKind.Number ? tokens.text(a) : undefined;
     if (keyText === undefined) continue;
-    if (isOp(tokens[a + 1], ':') && a + 2 <= b) entries.push({ ...valueNode(view, a + 2, b), name: keyText, nameIndex: a });
-    else if (a === b && key.kind === TokenKind.Name && view.language === 'js') entries.push({ ...valueNode(view, a, b), name: keyText, nameIndex: a });
+    if (tokens.isOp(a + 1, ':') && a + 2 <= b) entries.push(valueNode(view, a + 2, b, keyText, a));
+    else if (a === b && kind === TokenKind.Name && view.language === 'js') entries.push(valueNode(view, a, b, keyText, a));
   }
   return entries;
 }

@@ -6,7 +6,7 @@
 import { expressionStart, type CodeAnalysis } from './codeScanner';
 import { readArgs, type ArgNode } from './argReader';
 import { jsApiKey, pythonApiKey, resolveHead } from './imports';
-import { isName, isOp, TokenKind } from './tokens';
+import { TokenKind } from './tokens';
 import type { Mention } from './types';
 
 /** A call `callee(...)` whose callee is a dotted name. */
@@ -51,9 +51,10 @@ export class CodeFacts {
     if (analysis.language === 'python') this.collectAssignments();
     let single = 0;
     let double = 0;
-    for (const token of analysis.tokens) {
-      if (token.kind !== TokenKind.String) continue;
-      const quoteChar = analysis.text.charCodeAt(token.contentStart - 1);
+    const tokens = analysis.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens.kind(i) !== TokenKind.String) continue;
+      const quoteChar = analysis.text.charCodeAt(tokens.contentStart(i) - 1);
       if (quoteChar === 39) single++;
       else if (quoteChar === 34) double++;
     }
@@ -63,14 +64,14 @@ export class CodeFacts {
   private collectCalls(): void {
     const { tokens, match, language } = this.analysis;
     for (let i = 0; i < tokens.length; i++) {
-      if (!isName(tokens[i]) || this.isDot(i - 1)) continue;
+      if (!tokens.isName(i) || tokens.isDot(i - 1)) continue;
       let last = i;
-      while (this.isDot(last + 1) && isName(tokens[last + 2])) last += 2;
+      while (tokens.isDot(last + 1) && tokens.isName(last + 2)) last += 2;
       const open = last + 1;
-      if (isOp(tokens[open], '(') && match[open]! > open) {
-        let callee = tokens[i]!.text;
-        for (let k = i + 2; k <= last; k += 2) callee += `.${tokens[k]!.text}`;
-        const head = resolveHead(tokens[i]!.text, this.analysis.imports, language);
+      if (tokens.isOp(open, '(') && match[open]! > open) {
+        let callee = tokens.text(i);
+        for (let k = i + 2; k <= last; k += 2) callee += `.${tokens.text(k)}`;
+        const head = resolveHead(tokens.text(i), this.analysis.imports, language);
         const path = head === undefined ? undefined : [head, ...callee.split('.').slice(1)].join('.');
         const key = path === undefined ? undefined : language === 'python' ? pythonApiKey(path) : jsApiKey(path);
         this.calls.push({ first: i, last, open, close: match[open]!, callee, ...(key !== undefined ? { key } : {}) });
@@ -79,32 +80,27 @@ export class CodeFacts {
     }
   }
 
-  private isDot(k: number): boolean {
-    const token = this.analysis.tokens[k];
-    return token !== undefined && token.kind === TokenKind.Op && (token.text === '.' || token.text === '?.');
-  }
-
   /** `target = <API call>` at the start of a logical line. */
   private collectAssignments(): void {
     const { tokens, match } = this.analysis;
     for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i]!.indent < 0 || !isName(tokens[i])) continue;
+      if (tokens.indent(i) < 0 || !tokens.isName(i)) continue;
       let last = i;
-      while (isOp(tokens[last + 1], '.') && isName(tokens[last + 2])) last += 2;
-      if (!isOp(tokens[last + 1], '=')) continue;
+      while (tokens.isOp(last + 1, '.') && tokens.isName(last + 2)) last += 2;
+      if (!tokens.isOp(last + 1, '=')) continue;
       const valueFirst = last + 2;
       let valueLast = valueFirst;
-      while (isOp(tokens[valueLast + 1], '.') && isName(tokens[valueLast + 2])) valueLast += 2;
+      while (tokens.isOp(valueLast + 1, '.') && tokens.isName(valueLast + 2)) valueLast += 2;
       const open = valueLast + 1;
-      const close = match[open] ?? -1;
-      if (!isOp(tokens[open], '(') || close < 0) continue;
-      const after = tokens[close + 1];
-      if (after && after.kind !== TokenKind.Newline) continue;
+      if (!tokens.isOp(open, '(')) continue;
+      const close = match[open]!;
+      if (close < 0) continue;
+      if (close + 1 < tokens.length && tokens.kind(close + 1) !== TokenKind.Newline) continue;
       const mention = this.mentionByToken.get(valueLast);
       if (!mention || mention.source !== 'call') continue;
-      const target = this.analysis.text.slice(tokens[i]!.start, tokens[last]!.end).replace(/\s+/g, '');
+      const target = this.analysis.text.slice(tokens.start(i), tokens.end(last)).replace(/\s+/g, '');
       const list = this.assignments.get(target) ?? [];
-      list.push({ offset: tokens[i]!.start, mention });
+      list.push({ offset: tokens.start(i), mention });
       this.assignments.set(target, list);
     }
   }
@@ -141,17 +137,17 @@ export class CodeFacts {
   callTarget(open: number): { mention: Mention; functional: boolean } | undefined {
     const { tokens, text } = this.analysis;
     const before = open - 1;
-    if (isName(tokens[before])) {
+    if (tokens.isName(before)) {
       const own = this.mentionByToken.get(before);
       // A class called with its constructor arguments builds the object; it does not apply it.
       if (own && own.source === 'call') return isFunctional(own) ? { mention: own, functional: true } : undefined;
       const start = expressionStart(this.analysis, before);
-      const mention = this.assigned(text.slice(tokens[start]!.start, tokens[before]!.end), tokens[open]!.start);
+      const mention = this.assigned(text.slice(tokens.start(start), tokens.end(before)), tokens.start(open));
       return mention ? { mention, functional: false } : undefined;
     }
-    if (isOp(tokens[before], ')')) {
+    if (tokens.isOp(before, ')')) {
       const start = expressionStart(this.analysis, before);
-      const inline = this.mentionCalling(tokens[start]!.start, tokens[before]!.end);
+      const inline = this.mentionCalling(tokens.start(start), tokens.end(before));
       if (inline && !isFunctional(inline)) return { mention: inline, functional: false };
     }
     return undefined;
@@ -160,8 +156,8 @@ export class CodeFacts {
   /** The activation an expression (tokens first..last) applies last, if it is a sigmoid/softmax-like call. */
   appliedActivation(first: number, last: number): AppliedActivation | undefined {
     const { tokens, match } = this.analysis;
-    const start = tokens[first]!.start;
-    const end = tokens[last]!.end;
+    const start = tokens.start(first);
+    const end = tokens.end(last);
     const direct = this.mentionCalling(start, end);
     if (direct && direct.kind === 'activation') {
       if (direct.source === 'method') return { mention: direct, inner: { start, end: direct.apiRange.start } };
@@ -169,7 +165,7 @@ export class CodeFacts {
       return { mention: direct, ...(data ? { inner: { start: data.range.start, end: data.range.end } } : {}) };
     }
     // A module applied to its input: `self.softmax(h)`, `nn.Sigmoid()(h)`.
-    if (!isOp(tokens[last], ')')) return undefined;
+    if (!tokens.isOp(last, ')')) return undefined;
     const open = match[last]!;
     if (open <= first) return undefined;
     const target = this.callTarget(open);
@@ -188,14 +184,14 @@ export class CodeFacts {
     const { tokens } = this.analysis;
     const out: [number, number][] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const def = tokens[i]!;
-      if (def.indent < 0 || def.text !== 'def' || !isName(tokens[i + 1], 'forward')) continue;
+      const defIndent = tokens.indent(i);
+      if (defIndent < 0 || !tokens.isName(i, 'def') || !tokens.isName(i + 1, 'forward')) continue;
       for (let k = i + 2; k < tokens.length; k++) {
-        const token = tokens[k]!;
-        if (token.indent >= 0 && token.indent <= def.indent) break;
-        if (token.indent < 0 || token.text !== 'return' || token.kind !== TokenKind.Name) continue;
+        const indent = tokens.indent(k);
+        if (indent >= 0 && indent <= defIndent) break;
+        if (indent < 0 || !tokens.isName(k, 'return')) continue;
         let end = k + 1;
-        while (end < tokens.length && tokens[end]!.kind !== TokenKind.Newline) end++;
+        while (end < tokens.length && tokens.kind(end) !== TokenKind.Newline) end++;
         if (end > k + 1) out.push([k + 1, end - 1]);
       }
     }

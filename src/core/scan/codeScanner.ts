@@ -14,13 +14,13 @@ import {
   type ApiSpec,
 } from './apiTable';
 import { readArgs, splitTopLevel, type ArgNode, type TokenView } from './argReader';
-import { collectJsImports, collectPythonImports, frameworkOfModule, jsApiKey, mergeImports, pythonApiKey, resolveHead } from './imports';
+import { collectJsImports, collectPythonImports, frameworkOfModule, headSignatures, jsApiKey, mergeImports, nameSignature, pythonApiKey, resolveHead } from './imports';
 import { tokenizeJs } from './jsTokenizer';
 import { LineIndex } from './lineIndex';
 import { kindOfKey, resolveStringName } from './names';
 import { buildParams, type WrittenArg } from './paramBuilder';
 import { tokenizePython } from './pythonTokenizer';
-import { isName, isOp, matchBrackets, stringValue, TokenKind, type Token } from './tokens';
+import { matchBrackets, TokenKind, type TokenList } from './tokens';
 import type { ImportContext, Mention, MentionOwner, ScanOptions, TextRange } from './types';
 
 /** Everything the scanner learned about a code document; the misuse rules build on it. */
@@ -39,13 +39,13 @@ interface OwnerInfo extends MentionOwner {
   readonly framework?: Framework;
 }
 
-type Draft = Omit<Mention, 'framework'> & { framework: Framework | undefined };
+type Draft = { -readonly [K in keyof Omit<Mention, 'framework'>]: Mention[K] } & { framework: Framework | undefined };
 
 /** Receivers whose `.relu(...)` is a module attribute, not a tensor method. */
 const NOT_TENSORS = new Set(['self', 'cls', 'this', 'super', 'nn', 'F', 'torch', 'tf', 'keras', 'layers', 'activations', 'losses', 'ops', 'np', 'math', 'jnp', 'jax']);
 
 /** Tokenizes a code document (Python or JS/TS). */
-export function tokenizeCode(text: string, language: 'python' | 'js'): Token[] {
+export function tokenizeCode(text: string, language: 'python' | 'js'): TokenList {
   return language === 'python' ? tokenizePython(text) : tokenizeJs(text);
 }
 
@@ -54,8 +54,11 @@ class CodeScanner {
   private readonly nameTokens: number[] = [];
   private readonly pendingOwners = new Map<number, OwnerInfo>();
   private readonly stack: number[] = [];
-  private readonly tokens: readonly Token[];
+  private readonly tokens: TokenList;
   private readonly python: boolean;
+  /** Fingerprints of resolvable names and of tensor-method names: most names match neither and are never sliced. */
+  private readonly heads: ReadonlySet<number> | undefined;
+  private readonly methods: ReadonlySet<number>;
 
   constructor(
     private readonly view: TokenView,
@@ -64,6 +67,12 @@ class CodeScanner {
   ) {
     this.tokens = view.tokens;
     this.python = view.language === 'python';
+    this.heads = headSignatures(imports, view.language);
+    this.methods = new Set([...(this.python ? TORCH_TENSOR_METHODS : TFJS_TENSOR_METHODS).keys()].map((name) => nameSignature(name, 0, name.length)));
+  }
+
+  private signature(k: number): number {
+    return nameSignature(this.tokens.source, this.tokens.start(k), this.tokens.end(k));
   }
 
   private range(start: number, end: number): TextRange {
@@ -71,22 +80,16 @@ class CodeScanner {
   }
 
   private tokenRange(k: number): TextRange {
-    const token = this.tokens[k]!;
-    return this.range(token.start, token.end);
-  }
-
-  private isDot(token: Token | undefined): boolean {
-    return token !== undefined && token.kind === TokenKind.Op && (token.text === '.' || token.text === '?.');
+    return this.range(this.tokens.start(k), this.tokens.end(k));
   }
 
   run(): { drafts: Draft[]; nameTokens: number[] } {
     const tokens = this.tokens;
     const n = tokens.length;
     for (let i = 0; i < n; i++) {
-      const token = tokens[i]!;
-      switch (token.kind) {
+      switch (tokens.kind(i)) {
         case TokenKind.Op:
-          this.trackBracket(i, token.text);
+          this.trackBracket(i);
           continue;
         case TokenKind.String:
           this.stringKey(i);
@@ -101,13 +104,19 @@ class CodeScanner {
     return { drafts: this.drafts, nameTokens: this.nameTokens };
   }
 
-  private trackBracket(i: number, op: string): void {
-    if (op === '(' || op === '[' || op === '{') this.stack.push(i);
-    else if ((op === ')' || op === ']' || op === '}') && this.stack.length > 0) {
-      const opener = this.view.match[i]!;
-      // Pop to the matching opener; an unmatched closer leaves the stack alone.
-      const at = opener >= 0 ? this.stack.lastIndexOf(opener) : -1;
-      if (at >= 0) this.stack.length = at;
+  private trackBracket(i: number): void {
+    const tokens = this.tokens;
+    if (tokens.end(i) - tokens.start(i) !== 1) return;
+    const c = tokens.source.charCodeAt(tokens.start(i));
+    // Unclosed openers (code being typed) stay on the stack so their keywords still find their call.
+    if (c === 40 || c === 91 || c === 123) {
+      this.stack.push(i);
+      return;
+    }
+    const opener = this.view.match[i]!;
+    if (opener >= 0 && this.stack.length > 0) {
+      // Pop to the matching opener (unmatched brackets never reach here).
+      while (this.stack.length > 0 && this.stack.pop() !== opener);
     }
   }
 
@@ -118,39 +127,35 @@ class CodeScanner {
   /** `{'activation': 'relu'}` (Python dict) or `{'loss': 'mse'}` (JS quoted key). */
   private stringKey(i: number): void {
     const tokens = this.tokens;
-    if (!isOp(tokens[i + 1], ':') || !(isOp(tokens[i - 1], '{') || isOp(tokens[i - 1], ','))) return;
-    if (!isOp(tokens[this.stackTop()], '{')) return;
-    const kind = kindOfKey(stringValue(this.view.text, tokens[i]!));
+    if (!tokens.isOp(i + 1, ':') || !(tokens.isOp(i - 1, '{') || tokens.isOp(i - 1, ','))) return;
+    if (!tokens.isOp(this.stackTop(), '{')) return;
+    const kind = kindOfKey(tokens.stringValue(i));
     if (kind) this.handleValue(i + 2, kind, this.ownerOf(this.stackTop()));
   }
 
   /** Handles a Name token; returns the index of the last token consumed. */
   private name(i: number): number {
     const tokens = this.tokens;
-    const token = tokens[i]!;
-    if (this.python && token.indent >= 0 && (token.text === 'import' || token.text === 'from')) {
+    if (this.python && tokens.indent(i) >= 0 && (tokens.isName(i, 'import') || tokens.isName(i, 'from'))) {
       let j = i;
-      while (j + 1 < tokens.length && tokens[j + 1]!.kind !== TokenKind.Newline) j++;
+      while (j + 1 < tokens.length && tokens.kind(j + 1) !== TokenKind.Newline) j++;
       return j;
     }
-    if (!this.python && token.text === 'import' && !isOp(tokens[i + 1], '(') && !isOp(tokens[i + 1], '.')) return this.skipJsImport(i);
-    const previous = tokens[i - 1];
-    if (this.isDot(previous)) {
+    if (!this.python && tokens.isName(i, 'import') && !tokens.isOp(i + 1, '(') && !tokens.isOp(i + 1, '.')) return this.skipJsImport(i);
+    if (tokens.isDot(i - 1)) {
       // `.relu()` right after a call or subscript: `self.fc(x).relu()`.
-      const before = tokens[i - 2];
-      if (isOp(before, ')') || isOp(before, ']')) this.tensorMethod(i);
+      if (tokens.isCloser(i - 2)) this.tensorMethod(i);
       return i;
     }
-    if (isName(previous, 'def') || isName(previous, 'class') || isName(previous, 'function')) return i;
-    const next = tokens[i + 1];
-    const keyPosition = isOp(previous, '(') || isOp(previous, ',') || (!this.python && isOp(previous, '{'));
-    if (keyPosition && ((this.python && isOp(next, '=')) || (!this.python && isOp(next, ':')))) {
-      const kind = kindOfKey(token.text);
+    if (tokens.isName(i - 1, 'def') || tokens.isName(i - 1, 'class') || tokens.isName(i - 1, 'function')) return i;
+    const keyPosition = tokens.isOp(i - 1, '(') || tokens.isOp(i - 1, ',') || (!this.python && tokens.isOp(i - 1, '{'));
+    if (keyPosition && tokens.isOp(i + 1, this.python ? '=' : ':')) {
+      const kind = kindOfKey(tokens.text(i));
       if (kind) this.handleValue(i + 2, kind, this.ownerOf(this.stackTop()));
       return i;
     }
     let last = i;
-    while (this.isDot(tokens[last + 1]) && isName(tokens[last + 2])) last += 2;
+    while (tokens.isDot(last + 1) && tokens.isName(last + 2)) last += 2;
     this.chain(i, last);
     return last;
   }
@@ -158,21 +163,22 @@ class CodeScanner {
   private skipJsImport(i: number): number {
     const tokens = this.tokens;
     let j = i + 1;
-    while (j < tokens.length && !isOp(tokens[j], ';') && !(isName(tokens[j], 'from') && tokens[j + 1]?.kind === TokenKind.String)) j++;
-    return isName(tokens[j], 'from') ? j + 1 : i;
+    while (j < tokens.length && !tokens.isOp(j, ';') && !(tokens.isName(j, 'from') && tokens.kind(j + 1) === TokenKind.String)) j++;
+    return tokens.isName(j, 'from') ? j + 1 : i;
   }
 
   private chainText(first: number, last: number): string {
-    let text = this.tokens[first]!.text;
-    for (let k = first + 2; k <= last; k += 2) text += `.${this.tokens[k]!.text}`;
+    let text = this.tokens.text(first);
+    for (let k = first + 2; k <= last; k += 2) text += `.${this.tokens.text(k)}`;
     return text;
   }
 
   private resolvedPath(first: number, last: number): string | undefined {
-    const head = resolveHead(this.tokens[first]!.text, this.imports, this.python ? 'python' : 'js');
+    if (this.heads && !this.heads.has(this.signature(first))) return undefined;
+    const head = resolveHead(this.tokens.text(first), this.imports, this.python ? 'python' : 'js');
     if (head === undefined) return undefined;
     let path = head;
-    for (let k = first + 2; k <= last; k += 2) path += `.${this.tokens[k]!.text}`;
+    for (let k = first + 2; k <= last; k += 2) path += `.${this.tokens.text(k)}`;
     return path;
   }
 
@@ -183,7 +189,7 @@ class CodeScanner {
   /** A dotted name `first..last` (names at even offsets): an API, a factory, a tensor method, or `compile`. */
   private chain(first: number, last: number): void {
     const tokens = this.tokens;
-    const call = isOp(tokens[last + 1], '(');
+    const call = tokens.isOp(last + 1, '(');
     const path = this.resolvedPath(first, last);
     const table = this.python ? PYTHON_APIS : TFJS_APIS;
     let key = path !== undefined ? this.apiKey(path) : undefined;
@@ -211,8 +217,8 @@ class CodeScanner {
       }
     }
     const framework = path !== undefined ? frameworkOfModule(path) : undefined;
-    if (last > first && framework === undefined && !NOT_TENSORS.has(tokens[first]!.text)) this.tensorMethod(last);
-    if (this.python && last > first && tokens[last]!.text === 'compile') this.compilePositional(last + 1);
+    if (last > first && framework === undefined && this.methods.has(this.signature(last)) && !NOT_TENSORS.has(tokens.text(first))) this.tensorMethod(last);
+    if (this.python && last > first && tokens.isName(last, 'compile')) this.compilePositional(last + 1);
   }
 
   /** Converts argument nodes to written arguments (positions stop counting after a starred argument). */
@@ -230,9 +236,12 @@ class CodeScanner {
         position++;
         continue;
       }
-      const base = { isLiteral: node.isLiteral, text, range: this.range(node.start, node.end), ...(node.isLiteral ? { value: node.value } : {}) };
-      if (node.name !== undefined) out.push({ ...base, name: node.name });
-      else if (positionsKnown) out.push({ ...base, position: position++ });
+      if (node.name === undefined && !positionsKnown) continue;
+      const arg: { -readonly [K in keyof WrittenArg]: WrittenArg[K] } = { isLiteral: node.isLiteral, text, range: this.range(node.start, node.end) };
+      if (node.isLiteral) arg.value = node.value;
+      if (node.name !== undefined) arg.name = node.name;
+      else arg.position = position++;
+      out.push(arg);
     }
     return out;
   }
@@ -247,34 +256,36 @@ class CodeScanner {
       let nodes = readArgs(this.view, open);
       if (spec.configObject) nodes = [...(nodes[0]?.entries ?? [])];
       args = this.written(nodes);
-      if (close >= 0) callRange = this.range(tokens[first]!.start, tokens[close]!.end);
+      if (close >= 0) callRange = this.range(tokens.start(first), tokens.end(close));
     }
     const built = buildParams(spec.id, spec, args);
-    const owner = this.pendingOwners.get(first);
-    this.push(last, {
+    const draft: Draft = {
       kind: spec.kind,
       id: spec.id,
       framework: spec.framework,
       api: this.chainText(first, last),
       source: call ? 'call' : 'reference',
       range: this.tokenRange(last),
-      apiRange: this.range(tokens[first]!.start, tokens[last]!.end),
-      ...(callRange ? { callRange } : {}),
+      apiRange: this.range(tokens.start(first), tokens.end(last)),
       params: built.params,
       expressions: built.expressions,
       defaults: built.defaults,
-      ...(built.reduction !== undefined ? { reduction: built.reduction } : {}),
-      ...(call ? { rawArgs: built.rawArgs } : {}),
-      ...(owner ? { owner: stripFramework(owner) } : {}),
-    });
+    };
+    if (callRange) draft.callRange = callRange;
+    if (built.reduction !== undefined) draft.reduction = built.reduction;
+    if (call) draft.rawArgs = built.rawArgs;
+    const owner = this.pendingOwners.get(first);
+    if (owner) draft.owner = stripFramework(owner);
+    this.push(last, draft);
   }
 
   /** `x.relu()`, `logits.softmax(dim=1)`: only with the arguments a tensor method takes. */
   private tensorMethod(nameIndex: number): void {
     const tokens = this.tokens;
-    const spec = (this.python ? TORCH_TENSOR_METHODS : TFJS_TENSOR_METHODS).get(tokens[nameIndex]!.text);
     const open = nameIndex + 1;
-    if (!spec || !isOp(tokens[open], '(')) return;
+    if (!tokens.isOp(open, '(') || !this.methods.has(this.signature(nameIndex))) return;
+    const spec = (this.python ? TORCH_TENSOR_METHODS : TFJS_TENSOR_METHODS).get(tokens.text(nameIndex));
+    if (!spec) return;
     const close = this.view.match[open]!;
     if (close < 0) return;
     const nodes = readArgs(this.view, open);
@@ -287,16 +298,16 @@ class CodeScanner {
     if (nodes.filter((node) => node.name === undefined).length > spec.positional.length) return;
     const built = buildParams(spec.id, spec, this.written(nodes));
     const dot = nameIndex - 1;
-    const receiverStart = tokens[expressionStart(this.view, dot - 1)]!.start;
+    const receiverStart = tokens.start(expressionStart(this.view, dot - 1));
     this.push(nameIndex, {
       kind: spec.kind,
       id: spec.id,
       framework: spec.framework,
-      api: `.${tokens[nameIndex]!.text}`,
+      api: `.${tokens.text(nameIndex)}`,
       source: 'method',
       range: this.tokenRange(nameIndex),
-      apiRange: this.range(tokens[dot]!.start, tokens[nameIndex]!.end),
-      callRange: this.range(receiverStart, tokens[close]!.end),
+      apiRange: this.range(tokens.start(dot), tokens.end(nameIndex)),
+      callRange: this.range(receiverStart, tokens.end(close)),
       params: built.params,
       expressions: built.expressions,
       defaults: built.defaults,
@@ -307,7 +318,7 @@ class CodeScanner {
   /** `layers.Activation('gelu')`, `keras.losses.get('mse')`: the first positional string. */
   private factoryString(open: number, kind: 'activation' | 'loss'): void {
     const first = readArgs(this.view, open).find((node) => node.name === undefined);
-    if (first && first.first === first.last && this.tokens[first.first]!.kind === TokenKind.String) {
+    if (first && first.first === first.last && this.tokens.kind(first.first) === TokenKind.String) {
       this.emitString(first.first, kind, this.ownerOf(open));
     }
   }
@@ -316,7 +327,7 @@ class CodeScanner {
   private compilePositional(open: number): void {
     const positional = readArgs(this.view, open).filter((node) => node.name === undefined && !node.starred);
     const second = positional[1];
-    if (second && second.first === second.last && this.tokens[second.first]!.kind === TokenKind.String) {
+    if (second && second.first === second.last && this.tokens.kind(second.first) === TokenKind.String) {
       this.emitString(second.first, 'loss', this.ownerOf(open));
     }
   }
@@ -324,31 +335,29 @@ class CodeScanner {
   /** The value after `activation=` / `loss:`: a string, a list/tuple/dict of strings, or a reference. */
   private handleValue(v: number, kind: 'activation' | 'loss', owner: OwnerInfo | undefined): void {
     const tokens = this.tokens;
-    const token = tokens[v];
-    if (!token) return;
-    if (token.kind === TokenKind.String) {
-      if (isValueEnd(tokens[v + 1])) this.emitString(v, kind, owner);
+    const kindOfValue = tokens.kind(v);
+    if (kindOfValue === TokenKind.String) {
+      if (isValueEnd(tokens, v + 1)) this.emitString(v, kind, owner);
       return;
     }
-    const close = this.view.match[v]!;
-    if ((isOp(token, '[') || isOp(token, '(') || isOp(token, '{')) && close > v) {
-      const dict = isOp(token, '{');
+    const close = v < tokens.length ? this.view.match[v]! : -1;
+    if (close > v) {
+      const dict = tokens.isOp(v, '{');
       for (const [a, b] of splitTopLevel(this.view, v + 1, close - 1)) {
-        const valueIndex = dict ? (isOp(tokens[a + 1], ':') ? a + 2 : -1) : a;
-        if (valueIndex >= 0 && valueIndex === b && tokens[b]!.kind === TokenKind.String) this.emitString(b, kind, owner);
-        else if (valueIndex >= 0 && isName(tokens[valueIndex]) && owner) this.pendingOwners.set(valueIndex, owner);
+        const valueIndex = dict ? (tokens.isOp(a + 1, ':') ? a + 2 : -1) : a;
+        if (valueIndex >= 0 && valueIndex === b && tokens.kind(b) === TokenKind.String) this.emitString(b, kind, owner);
+        else if (valueIndex >= 0 && tokens.isName(valueIndex) && owner) this.pendingOwners.set(valueIndex, owner);
       }
       return;
     }
-    if (token.kind === TokenKind.Name && owner) this.pendingOwners.set(v, owner);
+    if (kindOfValue === TokenKind.Name && owner) this.pendingOwners.set(v, owner);
   }
 
   private emitString(k: number, kind: 'activation' | 'loss', owner: OwnerInfo | undefined): void {
-    const token = this.tokens[k]!;
-    const value = stringValue(this.view.text, token);
+    const value = this.tokens.stringValue(k);
     const resolved = resolveStringName(value, kind, this.python ? 'python' : 'js');
     if (!resolved) return;
-    const range = this.range(token.contentStart, token.contentEnd);
+    const range = this.range(this.tokens.contentStart(k), this.tokens.contentEnd(k));
     this.push(k, {
       kind,
       id: resolved.id,
@@ -368,19 +377,19 @@ class CodeScanner {
   private ownerOf(open: number): OwnerInfo | undefined {
     const tokens = this.tokens;
     let paren = open;
-    if (!this.python && isOp(tokens[paren], '{') && isOp(tokens[paren - 1], '(')) paren--;
-    if (!isOp(tokens[paren], '(')) return undefined;
+    if (!this.python && tokens.isOp(paren, '{') && tokens.isOp(paren - 1, '(')) paren--;
+    if (!tokens.isOp(paren, '(')) return undefined;
     const last = paren - 1;
-    if (!isName(tokens[last])) return undefined;
+    if (!tokens.isName(last)) return undefined;
     let first = last;
-    while (this.isDot(tokens[first - 1]) && isName(tokens[first - 2])) first -= 2;
+    while (tokens.isDot(first - 1) && tokens.isName(first - 2)) first -= 2;
     const close = this.view.match[paren]!;
     const path = this.resolvedPath(first, last);
     const framework = path !== undefined ? frameworkOfModule(path) : undefined;
     return {
       api: this.chainText(first, last),
       range: this.tokenRange(last),
-      ...(close >= 0 ? { callRange: this.range(tokens[first]!.start, tokens[close]!.end) } : {}),
+      ...(close >= 0 ? { callRange: this.range(tokens.start(first), tokens.end(close)) } : {}),
       ...(framework ? { framework } : {}),
     };
   }
@@ -402,42 +411,35 @@ const KEYWORDS = new Set(['return', 'yield', 'await', 'in', 'not', 'and', 'or', 
 export function expressionStart(view: TokenView, end: number): number {
   const { tokens, match } = view;
   let k = end;
+  if (k < 0 || k >= tokens.length) return Math.max(0, Math.min(end, tokens.length - 1));
   for (;;) {
-    const token = tokens[k];
-    if (!token) return Math.max(0, end);
-    if (isOp(token, ')') || isOp(token, ']')) {
+    if (tokens.isCloser(k)) {
       const opener = match[k]!;
       if (opener < 0) return k;
-      const before = tokens[opener - 1];
-      if ((isName(before) && !KEYWORDS.has(before!.text)) || isOp(before, ')') || isOp(before, ']')) {
+      if ((tokens.isName(opener - 1) && !KEYWORDS.has(tokens.text(opener - 1))) || tokens.isCloser(opener - 1)) {
         k = opener - 1;
         continue;
       }
       return opener;
     }
-    if (isName(token)) {
-      const dot = tokens[k - 1];
-      const receiver = tokens[k - 2];
-      if (dot && dot.kind === TokenKind.Op && (dot.text === '.' || dot.text === '?.') && ((isName(receiver) && !KEYWORDS.has(receiver!.text)) || isOp(receiver, ')') || isOp(receiver, ']'))) {
-        k -= 2;
-        continue;
-      }
-      return k;
+    if (tokens.isName(k) && tokens.isDot(k - 1) && ((tokens.isName(k - 2) && !KEYWORDS.has(tokens.text(k - 2))) || tokens.isCloser(k - 2))) {
+      k -= 2;
+      continue;
     }
     return k;
   }
 }
 
 /** True when a token ends a value: a comma or closing bracket (or the end). */
-function isValueEnd(token: Token | undefined): boolean {
-  return token === undefined || (token.kind === TokenKind.Op && (token.text === ',' || token.text === ')' || token.text === ']' || token.text === '}' || token.text === ';'));
+function isValueEnd(tokens: TokenList, k: number): boolean {
+  return k >= tokens.length || tokens.isOp(k, ',') || tokens.isOp(k, ')') || tokens.isOp(k, ']') || tokens.isOp(k, '}') || tokens.isOp(k, ';');
 }
 
 /** Scans Python or JS/TS code. `tokens` may be passed when already tokenized (notebooks). */
-export function analyzeCode(text: string, language: 'python' | 'js', options: ScanOptions = {}, tokens?: Token[]): CodeAnalysis {
+export function analyzeCode(text: string, language: 'python' | 'js', options: ScanOptions = {}, tokens?: TokenList): CodeAnalysis {
   const tokenList = tokens ?? tokenizeCode(text, language);
   const match = matchBrackets(tokenList);
-  const own = language === 'python' ? collectPythonImports(tokenList) : collectJsImports(tokenList, text);
+  const own = language === 'python' ? collectPythonImports(tokenList) : collectJsImports(tokenList);
   const imports = mergeImports(own, options.context);
   const lines = new LineIndex(text);
   const view: TokenView = { text, tokens: tokenList, match, language };
@@ -445,6 +447,8 @@ export function analyzeCode(text: string, language: 'python' | 'js', options: Sc
   const firstApi = drafts.find((draft) => draft.source !== 'string' && draft.framework !== undefined)?.framework;
   const detected = imports.frameworks[0] ?? firstApi;
   const fallback: Framework = detected ?? options.defaultFramework ?? (language === 'python' ? 'keras' : 'tfjs');
-  const mentions: Mention[] = drafts.map((draft) => ({ ...draft, framework: draft.framework ?? fallback }));
+  // Strings whose owner did not tell the framework take the document's.
+  for (const draft of drafts) draft.framework ??= fallback;
+  const mentions = drafts as Mention[];
   return { ...view, lines, imports, mentions, mentionTokens: nameTokens, ...(detected ? { framework: detected } : {}) };
 }

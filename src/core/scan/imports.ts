@@ -3,7 +3,7 @@
  * `torch.nn.functional`), and how a resolved dotted path becomes an `apiTable` key.
  */
 import type { Framework } from '../catalog/types';
-import { isName, isOp, stringValue, TokenKind, type Token } from './tokens';
+import { TokenKind, type TokenList } from './tokens';
 import type { ImportContext } from './types';
 
 /** Names Python code conventionally uses without (or before) importing them. */
@@ -27,15 +27,27 @@ const KERAS_PACKAGE_PREFIXES = ['tensorflow.keras.', 'tensorflow.python.keras.',
 
 /** The framework a module path belongs to, if it is one of the three. */
 export function frameworkOfModule(path: string): Framework | undefined {
-  const root = path.split('.')[0] ?? '';
+  const dot = path.indexOf('.');
+  const root = dot < 0 ? path : path.slice(0, dot);
   if (root === 'torch' || root === 'torchvision') return 'torch';
   if (root === 'tensorflow' || root === 'keras' || root === 'tf_keras') return 'keras';
   if (root === 'tfjs') return 'tfjs';
   return undefined;
 }
 
+const pythonKeys = new Map<string, string>();
+
 /** Maps a resolved Python path (`tensorflow.keras.layers.ReLU`) to its apiTable key (`layers.ReLU`). */
 export function pythonApiKey(path: string): string {
+  let key = pythonKeys.get(path);
+  if (key === undefined) {
+    key = pythonApiKeyUncached(path);
+    if (pythonKeys.size < 10_000) pythonKeys.set(path, key);
+  }
+  return key;
+}
+
+function pythonApiKeyUncached(path: string): string {
   let p = path;
   for (const prefix of KERAS_PACKAGE_PREFIXES) {
     if (p.startsWith(prefix)) {
@@ -92,60 +104,59 @@ class ImportCollector {
 }
 
 /** Reads a dotted name starting at token i; returns the name and the index after it. */
-function readDotted(tokens: readonly Token[], i: number): { name: string; next: number } | undefined {
-  if (!isName(tokens[i])) return undefined;
-  let name = tokens[i]!.text;
+function readDotted(tokens: TokenList, i: number): { name: string; next: number } | undefined {
+  if (!tokens.isName(i)) return undefined;
+  let name = tokens.text(i);
   let j = i + 1;
-  while (isOp(tokens[j], '.') && isName(tokens[j + 1])) {
-    name += `.${tokens[j + 1]!.text}`;
+  while (tokens.isOp(j, '.') && tokens.isName(j + 1)) {
+    name += `.${tokens.text(j + 1)}`;
     j += 2;
   }
   return { name, next: j };
 }
 
 /** Collects `import` / `from ... import` bindings of Python tokens (at any indentation). */
-export function collectPythonImports(tokens: readonly Token[]): ImportContext {
+export function collectPythonImports(tokens: TokenList): ImportContext {
   const collector = new ImportCollector();
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.indent < 0 || token.kind !== TokenKind.Name) continue;
-    if (token.text === 'import') {
+    if (tokens.indent(i) < 0 || tokens.kind(i) !== TokenKind.Name) continue;
+    if (tokens.isName(i, 'import')) {
       let j = i + 1;
       for (;;) {
         const dotted = readDotted(tokens, j);
         if (!dotted) break;
         j = dotted.next;
-        if (isName(tokens[j], 'as') && isName(tokens[j + 1])) {
-          collector.bind(tokens[j + 1]!.text, dotted.name);
+        if (tokens.isName(j, 'as') && tokens.isName(j + 1)) {
+          collector.bind(tokens.text(j + 1), dotted.name);
           j += 2;
         } else {
           const root = dotted.name.split('.')[0]!;
           collector.bind(root, root);
         }
-        if (!isOp(tokens[j], ',')) break;
+        if (!tokens.isOp(j, ',')) break;
         j++;
       }
-    } else if (token.text === 'from') {
+    } else if (tokens.isName(i, 'from')) {
       let j = i + 1;
-      if (isOp(tokens[j], '.') || isOp(tokens[j], '...')) continue; // relative imports name no framework
+      if (tokens.isOp(j, '.') || tokens.isOp(j, '...')) continue; // relative imports name no framework
       const dotted = readDotted(tokens, j);
-      if (!dotted || !isName(tokens[dotted.next], 'import')) continue;
+      if (!dotted || !tokens.isName(dotted.next, 'import')) continue;
       j = dotted.next + 1;
-      if (isOp(tokens[j], '*')) {
+      if (tokens.isOp(j, '*')) {
         collector.star(dotted.name);
         continue;
       }
-      if (isOp(tokens[j], '(')) j++;
-      while (isName(tokens[j])) {
-        const imported = tokens[j]!.text;
+      if (tokens.isOp(j, '(')) j++;
+      while (tokens.isName(j)) {
+        const imported = tokens.text(j);
         j++;
         let local = imported;
-        if (isName(tokens[j], 'as') && isName(tokens[j + 1])) {
-          local = tokens[j + 1]!.text;
+        if (tokens.isName(j, 'as') && tokens.isName(j + 1)) {
+          local = tokens.text(j + 1);
           j += 2;
         }
         collector.bind(local, `${dotted.name}.${imported}`);
-        if (!isOp(tokens[j], ',')) break;
+        if (!tokens.isOp(j, ',')) break;
         j++;
       }
     }
@@ -154,28 +165,26 @@ export function collectPythonImports(tokens: readonly Token[]): ImportContext {
 }
 
 /** Collects ES `import` and CommonJS `require` bindings of JS/TS tokens. */
-export function collectJsImports(tokens: readonly Token[], text: string): ImportContext {
+export function collectJsImports(tokens: TokenList): ImportContext {
   const collector = new ImportCollector();
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.kind !== TokenKind.Name) continue;
-    if (token.text === 'import' && !isOp(tokens[i + 1], '(') && !isOp(tokens[i + 1], '.') && !isOp(tokens[i - 1], '.')) {
+    if (tokens.kind(i) !== TokenKind.Name) continue;
+    if (tokens.isName(i, 'import') && !tokens.isOp(i + 1, '(') && !tokens.isOp(i + 1, '.') && !tokens.isOp(i - 1, '.')) {
       // Find `from 'module'` ending this statement, then read the bindings between.
       let end = i + 1;
-      while (end < tokens.length && !(isName(tokens[end], 'from') && tokens[end + 1]?.kind === TokenKind.String) && !isOp(tokens[end], ';')) end++;
-      const source = tokens[end + 1];
-      if (!isName(tokens[end], 'from') || !source) continue;
-      const module = jsModulePath(stringValue(text, source));
+      while (end < tokens.length && !(tokens.isName(end, 'from') && tokens.kind(end + 1) === TokenKind.String) && !tokens.isOp(end, ';')) end++;
+      if (!tokens.isName(end, 'from') || tokens.kind(end + 1) !== TokenKind.String) continue;
+      const module = jsModulePath(tokens.stringValue(end + 1));
       readJsBindings(tokens, i + 1, end, module, collector);
       i = end + 1;
-    } else if (token.text === 'require' && isOp(tokens[i + 1], '(') && tokens[i + 2]?.kind === TokenKind.String && isOp(tokens[i - 1], '=')) {
-      const module = jsModulePath(stringValue(text, tokens[i + 2]!));
+    } else if (tokens.isName(i, 'require') && tokens.isOp(i + 1, '(') && tokens.kind(i + 2) === TokenKind.String && tokens.isOp(i - 1, '=')) {
+      const module = jsModulePath(tokens.stringValue(i + 2));
       // `const tf = require(...)` or `const { layers, losses: l } = require(...)`.
-      const before = tokens[i - 2];
-      if (isName(before)) collector.bind(before!.text, module);
-      else if (isOp(before, '}')) {
-        let open = i - 2;
-        while (open > 0 && !isOp(tokens[open], '{')) open--;
+      const before = i - 2;
+      if (tokens.isName(before)) collector.bind(tokens.text(before), module);
+      else if (tokens.isOp(before, '}')) {
+        let open = before;
+        while (open > 0 && !tokens.isOp(open, '{')) open--;
         readJsBindings(tokens, open, i - 1, module, collector);
       }
     }
@@ -184,23 +193,22 @@ export function collectJsImports(tokens: readonly Token[], text: string): Import
 }
 
 /** Reads `Default, * as NS, { a, b as c, d: e }` between two token indices. */
-function readJsBindings(tokens: readonly Token[], from: number, to: number, module: string, collector: ImportCollector): void {
+function readJsBindings(tokens: TokenList, from: number, to: number, module: string, collector: ImportCollector): void {
   let inBraces = false;
   for (let j = from; j < to; j++) {
-    const token = tokens[j]!;
-    if (isOp(token, '{')) inBraces = true;
-    else if (isOp(token, '}')) inBraces = false;
-    else if (isOp(token, '*') && isName(tokens[j + 1], 'as') && isName(tokens[j + 2])) {
-      collector.bind(tokens[j + 2]!.text, module);
+    if (tokens.isOp(j, '{')) inBraces = true;
+    else if (tokens.isOp(j, '}')) inBraces = false;
+    else if (tokens.isOp(j, '*') && tokens.isName(j + 1, 'as') && tokens.isName(j + 2)) {
+      collector.bind(tokens.text(j + 2), module);
       j += 2;
-    } else if (isName(token) && token.text !== 'type') {
+    } else if (tokens.isName(j) && !tokens.isName(j, 'type')) {
+      const imported = tokens.text(j);
       if (!inBraces) {
-        collector.bind(token.text, module);
+        collector.bind(imported, module);
         continue;
       }
-      const imported = token.text;
-      if ((isName(tokens[j + 1], 'as') || isOp(tokens[j + 1], ':')) && isName(tokens[j + 2])) {
-        collector.bind(tokens[j + 2]!.text, `${module}.${imported}`);
+      if ((tokens.isName(j + 1, 'as') || tokens.isOp(j + 1, ':')) && tokens.isName(j + 2)) {
+        collector.bind(tokens.text(j + 2), `${module}.${imported}`);
         j += 2;
       } else collector.bind(imported, `${module}.${imported}`);
     }
@@ -215,6 +223,21 @@ export function mergeImports(own: ImportContext, context: ImportContext | undefi
   const frameworks = [...own.frameworks];
   for (const framework of context.frameworks) if (!frameworks.includes(framework)) frameworks.push(framework);
   return { aliases, starModules: [...own.starModules, ...context.starModules], frameworks };
+}
+
+/** A cheap fingerprint of a name (first character and length), to skip names that cannot be bound without slicing them. */
+export function nameSignature(source: string, start: number, end: number): number {
+  return (source.charCodeAt(start) << 8) | Math.min(end - start, 255);
+}
+
+/** Fingerprints of every name `resolveHead` can resolve; undefined when any name might (star imports). */
+export function headSignatures(imports: ImportContext, language: 'python' | 'js'): ReadonlySet<number> | undefined {
+  if (language === 'python' && imports.starModules.length > 0) return undefined;
+  const signatures = new Set<number>();
+  for (const name of [...imports.aliases.keys(), ...(language === 'python' ? PYTHON_DEFAULT_ALIASES : JS_DEFAULT_ALIASES).keys()]) {
+    signatures.add(nameSignature(name, 0, name.length));
+  }
+  return signatures;
 }
 
 /** Resolves the head of a dotted name to a module path, by import or by convention. */

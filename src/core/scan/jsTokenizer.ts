@@ -2,10 +2,8 @@
  * A small JavaScript/TypeScript tokenizer: names, numbers, strings, template literals (with
  * nested `${}` code), regex literals, operators. Comments are skipped. It never throws.
  */
-import { makeToken, TokenKind, type Token } from './tokens';
+import { TokenKind, TokenList } from './tokens';
 
-const THREE_CHAR_OPS = new Set(['===', '!==', '**=', '...', '>>>', '<<=', '>>=', '&&=', '||=', '??=']);
-const TWO_CHAR_OPS = new Set(['=>', '==', '!=', '<=', '>=', '&&', '||', '??', '?.', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '**', '<<', '>>']);
 /** Keywords after which a `/` starts a regex rather than a division. */
 const REGEX_AFTER = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
 
@@ -21,46 +19,41 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-interface Scanned {
-  readonly end: number;
-  readonly contentEnd: number;
-  readonly hasEscape: boolean;
-  readonly interpolated: boolean;
-}
+/** Set by `scanTemplate`: whether the template it just read had `${...}` (the tokenizer is synchronous). */
+let templateInterpolated = false;
 
-/** Scans a quoted string body after the opening quote; stops at the line end if unterminated. */
-function scanQuoted(text: string, start: number, quote: number): Scanned {
+/** Scans a quoted string body after the opening quote; returns the offset after the closing quote (or the line end). */
+function scanQuoted(text: string, start: number, quote: number): number {
   let p = start;
-  let hasEscape = false;
   const n = text.length;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === 92) {
-      hasEscape = true;
       p += 2;
       continue;
     }
-    if (c === quote) return { end: p + 1, contentEnd: p, hasEscape, interpolated: false };
-    if (c === 10 || c === 13) return { end: p, contentEnd: p, hasEscape, interpolated: false };
+    if (c === quote) return p + 1;
+    if (c === 10 || c === 13) return p;
     p++;
   }
-  return { end: n, contentEnd: n, hasEscape, interpolated: false };
+  return n;
 }
 
-/** Scans a template literal body after the backtick, skipping `${...}` code. */
-function scanTemplate(text: string, start: number): Scanned {
+/** Scans a template literal body after the backtick, skipping `${...}` code; returns the offset after the closing backtick. */
+function scanTemplate(text: string, start: number): number {
   let p = start;
-  let hasEscape = false;
   let interpolated = false;
   const n = text.length;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === 92) {
-      hasEscape = true;
       p += 2;
       continue;
     }
-    if (c === 96) return { end: p + 1, contentEnd: p, hasEscape, interpolated };
+    if (c === 96) {
+      templateInterpolated = interpolated;
+      return p + 1;
+    }
     if (c === 36 && text.charCodeAt(p + 1) === 123) {
       interpolated = true;
       p = skipCode(text, p + 2);
@@ -68,7 +61,8 @@ function scanTemplate(text: string, start: number): Scanned {
     }
     p++;
   }
-  return { end: n, contentEnd: n, hasEscape, interpolated };
+  templateInterpolated = interpolated;
+  return n;
 }
 
 /** Skips code inside `${...}` up to the closing brace, minding strings, templates and comments. */
@@ -79,11 +73,11 @@ function skipCode(text: string, start: number): number {
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === 39 || c === 34) {
-      p = scanQuoted(text, p + 1, c).end;
+      p = scanQuoted(text, p + 1, c);
       continue;
     }
     if (c === 96) {
-      p = scanTemplate(text, p + 1).end;
+      p = scanTemplate(text, p + 1);
       continue;
     }
     if (c === 47 && text.charCodeAt(p + 1) === 47) {
@@ -129,20 +123,57 @@ function scanRegex(text: string, start: number): number {
   return -1;
 }
 
-function regexAllowed(previous: Token | undefined): boolean {
-  if (!previous) return true;
-  if (previous.kind === TokenKind.Op) return previous.text !== ')' && previous.text !== ']' && previous.text !== '}' && previous.text !== '++' && previous.text !== '--';
-  if (previous.kind === TokenKind.Name) return REGEX_AFTER.has(previous.text);
+/** Width of the operator starting at p (1 to 3 characters), without allocating. */
+function operatorWidth(text: string, p: number, c: number): number {
+  const c1 = text.charCodeAt(p + 1);
+  const c2 = text.charCodeAt(p + 2);
+  switch (c) {
+    case 46: // ...
+      return c1 === 46 && c2 === 46 ? 3 : 1;
+    case 63: // ?. ?? ??=  (`a?.5:b` is a conditional with a number, not optional chaining)
+      if (c1 === 46) return isDigit(c2) ? 1 : 2;
+      return c1 === 63 ? (c2 === 61 ? 3 : 2) : 1;
+    case 61: // === == =>
+      if (c1 === 61) return c2 === 61 ? 3 : 2;
+      return c1 === 62 ? 2 : 1;
+    case 33: // !== !=
+      return c1 === 61 ? (c2 === 61 ? 3 : 2) : 1;
+    case 38: // && &&= &=
+    case 124: // || ||= |=
+    case 42: // ** **= *=
+    case 60: // << <<= <=
+      if (c1 === c) return c2 === 61 ? 3 : 2;
+      return c1 === 61 ? 2 : 1;
+    case 62: // >>> >>= >> >=
+      if (c1 === 62) return c2 === 62 || c2 === 61 ? 3 : 2;
+      return c1 === 61 ? 2 : 1;
+    case 43: // ++ +=
+    case 45: // -- -=
+      return c1 === c || c1 === 61 ? 2 : 1;
+    case 47: // /=
+    case 37: // %=
+    case 94: // ^=
+      return c1 === 61 ? 2 : 1;
+    default:
+      return 1;
+  }
+}
+
+function regexAllowed(tokens: TokenList): boolean {
+  const previous = tokens.length - 1;
+  if (previous < 0) return true;
+  if (tokens.kind(previous) === TokenKind.Op) return !tokens.isOp(previous, ')') && !tokens.isOp(previous, ']') && !tokens.isOp(previous, '}') && !tokens.isOp(previous, '++') && !tokens.isOp(previous, '--');
+  if (tokens.kind(previous) === TokenKind.Name) return REGEX_AFTER.has(tokens.text(previous));
   return false;
 }
 
 /** Tokenizes JavaScript or TypeScript source. */
-export function tokenizeJs(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenizeJs(text: string): TokenList {
+  const tokens = new TokenList(text);
   const n = text.length;
   let p = 0;
-  const push = (kind: Token['kind'], start: number, end: number, contentStart = 0, contentEnd = 0, raw = true): void => {
-    tokens.push(makeToken(kind, start, end, text.slice(start, end), -1, contentStart, contentEnd, raw));
+  const push = (kind: TokenKind, start: number, end: number): void => {
+    tokens.push(kind, start, end);
   };
 
   while (p < n) {
@@ -162,7 +193,7 @@ export function tokenizeJs(text: string): Token[] {
         p = close < 0 ? n : close + 2;
         continue;
       }
-      if (regexAllowed(tokens[tokens.length - 1])) {
+      if (regexAllowed(tokens)) {
         const end = scanRegex(text, p + 1);
         if (end > 0) {
           push(TokenKind.OtherString, p, end);
@@ -195,21 +226,18 @@ export function tokenizeJs(text: string): Token[] {
       continue;
     }
     if (c === 39 || c === 34) {
-      const body = scanQuoted(text, p + 1, c);
-      push(TokenKind.String, p, body.end, p + 1, body.contentEnd, !body.hasEscape);
-      p = body.end;
+      const end = scanQuoted(text, p + 1, c);
+      push(TokenKind.String, p, end);
+      p = end;
       continue;
     }
     if (c === 96) {
-      const body = scanTemplate(text, p + 1);
-      push(body.interpolated ? TokenKind.OtherString : TokenKind.String, p, body.end, p + 1, body.contentEnd, !body.hasEscape);
-      p = body.end;
+      const end = scanTemplate(text, p + 1);
+      push(templateInterpolated ? TokenKind.OtherString : TokenKind.String, p, end);
+      p = end;
       continue;
     }
-    const three = text.slice(p, p + 3);
-    let width = THREE_CHAR_OPS.has(three) ? 3 : TWO_CHAR_OPS.has(three.slice(0, 2)) ? 2 : 1;
-    // `a?.5:b` is a conditional with a number, not optional chaining.
-    if (width === 2 && three.startsWith('?.') && isDigit(three.charCodeAt(2))) width = 1;
+    const width = operatorWidth(text, p, c);
     push(TokenKind.Op, p, p + width);
     p += width;
   }

@@ -10,7 +10,7 @@ import { analyzeCode } from './codeScanner';
 import { scanMessages } from './messages';
 import { analyzeCells, notebookCells, partAt, toCellRange } from './notebook';
 import { analysisOf, languageFamily } from './scanDocument';
-import { isOp, tokenAtOrAfter } from './tokens';
+import { tokenAtOrAfter } from './tokens';
 import type { Mention, Misuse, MisuseCode, MisuseFix, NotebookCellInput, ScanOptions, ScanResult, TextRange } from './types';
 
 type Rule = (facts: CodeFacts) => Misuse[];
@@ -59,7 +59,7 @@ class RuleContext {
   openAfter(range: TextRange): number {
     const { tokens } = this.facts.analysis;
     const k = tokenAtOrAfter(tokens, range.end);
-    return isOp(tokens[k], '(') ? k : -1;
+    return tokens.isOp(k, '(') ? k : -1;
   }
 
   /** An edit that appends `keyword=value` to the call whose `(` is at open, or undefined when arguments are starred. */
@@ -67,7 +67,7 @@ class RuleContext {
     const { tokens } = this.facts.analysis;
     const args = this.facts.args(open);
     if (args.some((arg) => arg.starred)) return undefined;
-    const at = args.length === 0 ? tokens[open]!.end : args[args.length - 1]!.end;
+    const at = args.length === 0 ? tokens.end(open) : args[args.length - 1]!.end;
     return this.fix(at, at, args.length === 0 ? argument : `, ${argument}`, title);
   }
 }
@@ -78,7 +78,7 @@ const activationIntoLossCall: Rule = (facts) => {
   const { tokens } = facts.analysis;
   const out: Misuse[] = [];
   for (let open = 1; open < tokens.length; open++) {
-    if (!isOp(tokens[open], '(')) continue;
+    if (!tokens.isOp(open, '(')) continue;
     const target = facts.callTarget(open);
     if (!target || !takesLogits(target.mention)) continue;
     const loss = target.mention;
@@ -96,7 +96,7 @@ const activationIntoLossCall: Rule = (facts) => {
     const code = applied ? codeFor(applied.mention, loss) : undefined;
     if (!applied || !code) continue;
     const args0 = { activation: applied.mention.api, loss: loss.api };
-    const rangeToken = applied.mention.callRange && applied.mention.callRange.start === prediction.start ? applied.mention.range : ctx.range(tokens[prediction.first]!.start, tokens[prediction.last]!.end);
+    const rangeToken = applied.mention.callRange && applied.mention.callRange.start === prediction.start ? applied.mention.range : ctx.range(tokens.start(prediction.first), tokens.end(prediction.last));
     out.push({
       code,
       range: rangeToken,
@@ -139,8 +139,8 @@ const activationAtModelOutput: Rule = (facts) => {
   for (const [first, last] of facts.forwardReturns()) {
     const applied = facts.appliedActivation(first, last);
     if (!applied) continue;
-    const start = tokens[first]!.start;
-    const end = tokens[last]!.end;
+    const start = tokens.start(first);
+    const end = tokens.end(last);
     const direct = applied.mention.callRange?.start === start && applied.mention.callRange.end === end;
     const range = direct ? applied.mention.range : calleeRange(ctx, facts, last);
     const fix = applied.inner ? ctx.fix(start, end, ctx.text.slice(applied.inner.start, applied.inner.end), scanMessages.fixRemoveActivation) : undefined;
@@ -153,8 +153,7 @@ const activationAtModelOutput: Rule = (facts) => {
 function calleeRange(ctx: RuleContext, facts: CodeFacts, close: number): TextRange {
   const { tokens, match } = facts.analysis;
   const open = match[close]!;
-  const name = tokens[open - 1]!;
-  return ctx.range(name.start, name.end);
+  return ctx.range(tokens.start(open - 1), tokens.end(open - 1));
 }
 
 /** Keras: the last layer applies sigmoid/softmax but `compile` gets a loss with from_logits=True. */
@@ -166,7 +165,7 @@ const kerasActivationWithFromLogits: Rule = (facts) => {
   const layers = facts.calls.filter((call) => call.key?.startsWith('layers.') && !TRANSPARENT_LAYERS.has(call.key.slice(7)));
   for (const compile of facts.calls) {
     if (!compile.callee.endsWith('.compile')) continue;
-    const compileStart = tokens[compile.first]!.start;
+    const compileStart = tokens.start(compile.first);
     const losses = mentions.filter((m) => m.kind === 'loss' && m.owner?.callRange?.start === compileStart);
     const lossArg = facts.args(compile.open).find((arg) => arg.name === 'loss');
     // `loss=loss_fn` where `loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)` earlier.
@@ -177,7 +176,7 @@ const kerasActivationWithFromLogits: Rule = (facts) => {
     const fromLogits = losses.filter((loss) => loss.params.from_logits === true && loss.framework !== 'torch');
     if (fromLogits.length === 0) continue;
     const layer = lastLayerBefore(layers, tokens, compileStart);
-    const activation = layer ? layerActivation(facts, tokens[layer.first]!.start) : undefined;
+    const activation = layer ? layerActivation(facts, tokens.start(layer.first)) : undefined;
     if (!activation || (activation.id !== 'sigmoid' && activation.id !== 'softmax')) continue;
     for (const loss of fromLogits) {
       const arg = loss.rawArgs?.find((a) => a.param === 'from_logits');
@@ -196,7 +195,7 @@ const kerasActivationWithFromLogits: Rule = (facts) => {
 
 function lastLayerBefore(layers: readonly CallSite[], tokens: CodeFacts['analysis']['tokens'], offset: number): CallSite | undefined {
   let found: CallSite | undefined;
-  for (const layer of layers) if (tokens[layer.first]!.start < offset && (!found || tokens[layer.first]!.start > tokens[found.first]!.start)) found = layer;
+  for (const layer of layers) if (tokens.start(layer.first) < offset && (!found || tokens.start(layer.first) > tokens.start(found.first))) found = layer;
   return found;
 }
 
@@ -236,7 +235,7 @@ const singleUnitSoftmax: Rule = (facts) => {
       const elements = facts.args(call.open).filter((arg) => !arg.starred && arg.name === undefined);
       for (let k = 1; k < elements.length; k++) {
         const previous = elements[k - 1]!;
-        const previousCall = facts.calls.find((c) => tokens[c.first]!.start === previous.start && tokens[c.close]!.end === previous.end);
+        const previousCall = facts.calls.find((c) => tokens.start(c.first) === previous.start && tokens.end(c.close) === previous.end);
         if (!previousCall || previousCall.key !== 'nn.Linear') continue;
         const linearArgs = facts.args(previousCall.open);
         const outFeatures = linearArgs.find((arg) => arg.name === 'out_features') ?? linearArgs.filter((arg) => arg.name === undefined)[1];

@@ -42,11 +42,16 @@ function snakeKey(key: string): string {
 const ACTIVATION_KEY = /^(?:[a-z0-9]+_)*(?:activation|act)s?(?:_(?:fn|func|function|name|type|layer))?$/;
 const LOSS_KEY = /^(?:[a-z0-9]+_)*loss(?:es)?(?:_(?:fn|func|function|name|type))?$|^criterion$/;
 
+const keyKinds = new Map<string, 'activation' | 'loss' | null>();
+
 /** Which kind of function a keyword, dict key or config key names (`activation`, `hidden_act`, `loss_fn`...). */
 export function kindOfKey(key: string): 'activation' | 'loss' | undefined {
   if (key.length > 48) return undefined;
-  const snake = snakeKey(key);
-  if (ACTIVATION_KEY.test(snake)) return 'activation';
-  if (LOSS_KEY.test(snake)) return 'loss';
-  return undefined;
+  let kind = keyKinds.get(key);
+  if (kind === undefined) {
+    const snake = snakeKey(key);
+    kind = ACTIVATION_KEY.test(snake) ? 'activation' : LOSS_KEY.test(snake) ? 'loss' : null;
+    if (keyKinds.size < 10_000) keyKinds.set(key, kind);
+  }
+  return kind ?? undefined;
 }

@@ -7,7 +7,7 @@ import { analyzeCode, type CodeAnalysis } from './codeScanner';
 import { collectPythonImports } from './imports';
 import { shiftRange } from './lineIndex';
 import { tokenizePython } from './pythonTokenizer';
-import { makeToken, TokenKind, type Token } from './tokens';
+import { TokenKind, TokenList } from './tokens';
 import type { ImportContext, Mention, MentionArg, NotebookCellInput, NotebookCellScan, NotebookScanResult, ScanOptions, TextRange } from './types';
 
 /** Cell magics whose body is Python; other `%%` cells (bash, html...) are not scanned. */
@@ -31,29 +31,32 @@ interface CellPart {
 /** Python code cells joined with newlines, tokenized per cell so one broken cell cannot bleed into the next. */
 export interface JoinedCells {
   readonly text: string;
-  readonly tokens: Token[];
+  readonly tokens: TokenList;
   readonly parts: readonly CellPart[];
 }
 
 /** Joins the Python code cells of a notebook. */
 export function joinCells(cells: readonly NotebookCellInput[]): JoinedCells {
   const parts: CellPart[] = [];
-  const tokens: Token[] = [];
   const texts: string[] = [];
   let offset = 0;
   let line = 0;
   cells.forEach((cell, index) => {
     if (!isPythonCell(cell)) return;
     parts.push({ cell: index, offset, line, length: cell.text.length });
-    for (const t of tokenizePython(cell.text)) {
-      tokens.push(makeToken(t.kind, t.start + offset, t.end + offset, t.text, t.indent, t.contentStart + offset, t.contentEnd + offset, t.raw));
-    }
-    if (tokens.length > 0 && tokens[tokens.length - 1]!.kind !== TokenKind.Newline) tokens.push(makeToken(TokenKind.Newline, offset + cell.text.length, offset + cell.text.length + 1, '\n'));
     texts.push(cell.text);
     offset += cell.text.length + 1;
     line += countLines(cell.text);
   });
-  return { text: texts.join('\n'), tokens, parts };
+  const text = texts.join('\n');
+  const tokens = new TokenList(text);
+  parts.forEach((part, k) => {
+    tokens.appendShifted(tokenizePython(texts[k]!), part.offset);
+    // Each cell ends its own logical line, whatever its last line held.
+    const end = part.offset + part.length;
+    if (tokens.length > 0 && tokens.kind(tokens.length - 1) !== TokenKind.Newline) tokens.push(TokenKind.Newline, end, Math.min(end + 1, text.length));
+  });
+  return { text, tokens, parts };
 }
 
 function countLines(text: string): number {

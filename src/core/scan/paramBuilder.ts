@@ -31,12 +31,30 @@ export interface BuiltParams {
 
 type Role = MentionArg['role'];
 
+interface Classified {
+  readonly role: Role;
+  readonly param?: string;
+}
+
+/** Classifications by entry id, rename target and written name: the catalog is static, and scans repeat the same names. */
+const classified = new Map<string, Classified>();
+
 /** The role and canonical name of an argument written as `written` for catalog entry `id`. */
-export function classifyArg(id: string, spec: ApiSpec | undefined, written: string): { role: Role; param?: string } {
+export function classifyArg(id: string, spec: ApiSpec | undefined, written: string): Classified {
+  const renamed = spec?.rename?.[written];
+  const key = `${id}\u0000${written}\u0000${renamed ?? ''}`;
+  let result = classified.get(key);
+  if (!result) {
+    result = classifyUncached(id, renamed, written);
+    if (classified.size < 10_000) classified.set(key, result);
+  }
+  return result;
+}
+
+function classifyUncached(id: string, renamed: string | undefined, written: string): Classified {
   if (written === 'reduction') return { role: 'reduction' };
   if (DATA_ARGS.has(written)) return { role: 'data' };
   if (OPTION_ARGS.has(written)) return { role: 'other' };
-  const renamed = spec?.rename?.[written];
   const entry = getEntry(id);
   // The catalog is the authority on parameter names; the table's renames are tried first as hints.
   if (!entry) return { role: 'param', param: renamed ?? written };
@@ -49,23 +67,22 @@ export function classifyArg(id: string, spec: ApiSpec | undefined, written: stri
 
 /** Builds the parameters of a mention of `id` from its written arguments. */
 export function buildParams(id: string, spec: ApiSpec | undefined, args: readonly WrittenArg[], implied?: Readonly<Record<string, ParamValue>>): BuiltParams {
-  const params: Record<string, ParamValue> = { ...(spec?.implied ?? {}), ...(implied ?? {}) };
+  const params: Record<string, ParamValue> = {};
+  if (spec?.implied) Object.assign(params, spec.implied);
+  if (implied) Object.assign(params, implied);
   const expressions: Record<string, string> = {};
   const rawArgs: MentionArg[] = [];
   let reduction: string | undefined;
   for (const arg of args) {
     const written = arg.name ?? (arg.position !== undefined ? spec?.positional[arg.position] : undefined);
     const { role, param } = written === undefined ? { role: 'other' as Role } : classifyArg(id, spec, written);
-    rawArgs.push({
-      ...(arg.name !== undefined ? { name: arg.name } : {}),
-      ...(arg.position !== undefined ? { position: arg.position } : {}),
-      ...(written !== undefined ? { slot: written } : {}),
-      ...(param !== undefined ? { param } : {}),
-      role,
-      ...(arg.isLiteral ? { value: arg.value } : {}),
-      text: arg.text,
-      range: arg.range,
-    });
+    const raw: { -readonly [K in keyof MentionArg]: MentionArg[K] } = { role, text: arg.text, range: arg.range };
+    if (arg.name !== undefined) raw.name = arg.name;
+    if (arg.position !== undefined) raw.position = arg.position;
+    if (written !== undefined) raw.slot = written;
+    if (param !== undefined) raw.param = param;
+    if (arg.isLiteral) raw.value = arg.value;
+    rawArgs.push(raw);
     if (role === 'reduction') {
       if (arg.isLiteral && typeof arg.value === 'string') reduction = arg.value;
       else expressions.reduction = arg.text;
@@ -77,8 +94,10 @@ export function buildParams(id: string, spec: ApiSpec | undefined, args: readonl
     }
   }
   const defaults: Record<string, ParamValue> = {};
-  for (const [name, value] of Object.entries(spec?.defaults ?? {})) {
-    if (!(name in params) && !(name in expressions)) defaults[name] = value;
+  if (spec?.defaults) {
+    for (const name in spec.defaults) if (!(name in params) && !(name in expressions)) defaults[name] = spec.defaults[name]!;
   }
-  return { params, expressions, defaults, ...(reduction !== undefined ? { reduction } : {}), rawArgs };
+  const built: { -readonly [K in keyof BuiltParams]: BuiltParams[K] } = { params, expressions, defaults, rawArgs };
+  if (reduction !== undefined) built.reduction = reduction;
+  return built;
 }

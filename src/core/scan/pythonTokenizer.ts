@@ -3,10 +3,21 @@
  * nested expressions), operators and logical newlines. Comments are skipped. It never throws:
  * unterminated strings end at the line (or the text) end.
  */
-import { makeToken, TokenKind, type Token } from './tokens';
+import { TokenKind, TokenList } from './tokens';
 
-const THREE_CHAR_OPS = new Set(['**=', '//=', '>>=', '<<=', '...']);
-const TWO_CHAR_OPS = new Set(['==', '!=', '<=', '>=', '->', '**', '//', ':=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=', '<<', '>>']);
+/** Characters that form a two-character operator with a following `=` (`==`, `+=`, `:=`...). */
+const BEFORE_EQUALS = new Uint8Array(128);
+for (const c of '=!<>:+-*/%&|^@') BEFORE_EQUALS[c.charCodeAt(0)] = 1;
+
+/** Width of the operator starting at p (1 to 3 characters), without allocating. */
+function operatorWidth(text: string, p: number, c: number): number {
+  const c1 = text.charCodeAt(p + 1);
+  if ((c === 42 || c === 47 || c === 60 || c === 62) && c1 === c) return text.charCodeAt(p + 2) === 61 ? 3 : 2; // ** // << >> and **= //= <<= >>=
+  if (c1 === 61 && c < 128 && BEFORE_EQUALS[c] === 1) return 2;
+  if (c === 45 && c1 === 62) return 2; // ->
+  if (c === 46 && c1 === 46 && text.charCodeAt(p + 2) === 46) return 3; // ...
+  return 1;
+}
 const STRING_PREFIXES = new Set(['r', 'u', 'b', 'f', 't', 'br', 'rb', 'fr', 'rf', 'tr', 'rt']);
 
 function isIdentStart(c: number): boolean {
@@ -21,30 +32,21 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-interface StringEnd {
-  /** Offset just after the closing quotes (or where the unterminated string stopped). */
-  readonly end: number;
-  /** Offset where the contents end. */
-  readonly contentEnd: number;
-  readonly hasEscape: boolean;
-}
-
-/** Scans a string body starting after the opening quote(s). */
-function scanStringBody(text: string, start: number, quote: number, triple: boolean, formatted: boolean): StringEnd {
+/** Scans a string body starting after the opening quote(s); returns the offset after the closing quote(s). */
+function scanStringBody(text: string, start: number, quote: number, triple: boolean, formatted: boolean): number {
   let p = start;
-  let hasEscape = false;
   const n = text.length;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === 92 /* \ */) {
-      hasEscape = true;
       p += 2;
       continue;
     }
-    if (!triple && (c === 10 || c === 13)) return { end: p, contentEnd: p, hasEscape };
+    // An unterminated single-quoted string ends at the line end.
+    if (!triple && (c === 10 || c === 13)) return p;
     if (c === quote) {
-      if (!triple) return { end: p + 1, contentEnd: p, hasEscape };
-      if (text.charCodeAt(p + 1) === quote && text.charCodeAt(p + 2) === quote) return { end: p + 3, contentEnd: p, hasEscape };
+      if (!triple) return p + 1;
+      if (text.charCodeAt(p + 1) === quote && text.charCodeAt(p + 2) === quote) return p + 3;
     }
     if (formatted && c === 123 /* { */) {
       if (text.charCodeAt(p + 1) === 123) {
@@ -56,7 +58,28 @@ function scanStringBody(text: string, start: number, quote: number, triple: bool
     }
     p++;
   }
-  return { end: n, contentEnd: n, hasEscape };
+  return n;
+}
+
+/** Scans a string token (prefix included) starting at `start`; returns its end and whether its value is a constant. */
+function scanString(text: string, start: number, prefixEnd: number): number {
+  const quote = text.charCodeAt(prefixEnd);
+  const triple = text.charCodeAt(prefixEnd + 1) === quote && text.charCodeAt(prefixEnd + 2) === quote;
+  let formatted = false;
+  for (let k = start; k < prefixEnd; k++) {
+    const letter = text.charCodeAt(k) | 32;
+    if (letter === 102 || letter === 116) formatted = true; // f, t
+  }
+  return scanStringBody(text, prefixEnd + (triple ? 3 : 1), quote, triple, formatted);
+}
+
+/** True when a string prefix makes the value non-constant (f-strings, t-strings, bytes). */
+function isConstantPrefix(text: string, start: number, prefixEnd: number): boolean {
+  for (let k = start; k < prefixEnd; k++) {
+    const letter = text.charCodeAt(k) | 32;
+    if (letter === 102 || letter === 116 || letter === 98) return false;
+  }
+  return true;
 }
 
 /** Skips an f-string replacement field up to its closing brace, strings and nesting included. */
@@ -68,7 +91,7 @@ function skipFormatExpression(text: string, start: number): number {
     const c = text.charCodeAt(p);
     if (c === 39 || c === 34) {
       const triple = text.charCodeAt(p + 1) === c && text.charCodeAt(p + 2) === c;
-      p = scanStringBody(text, p + (triple ? 3 : 1), c, triple, false).end;
+      p = scanStringBody(text, p + (triple ? 3 : 1), c, triple, false);
       continue;
     }
     if (c === 123 || c === 40 || c === 91) depth++;
@@ -82,39 +105,17 @@ function skipFormatExpression(text: string, start: number): number {
 }
 
 /** Tokenizes Python source. */
-export function tokenizePython(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenizePython(text: string): TokenList {
+  const tokens = new TokenList(text);
   const n = text.length;
   let p = 0;
   let depth = 0;
   let atLineStart = true;
   let physicalLineStart = 0;
-
-  const push = (kind: Token['kind'], start: number, end: number, contentStart = 0, contentEnd = 0, raw = true): void => {
-    const indent = atLineStart && depth === 0 ? start - physicalLineStart : -1;
-    atLineStart = false;
-    tokens.push(makeToken(kind, start, end, text.slice(start, end), indent, contentStart, contentEnd, raw));
-  };
-
-  const readString = (start: number, prefix: string): void => {
-    const quotePos = start + prefix.length;
-    const quote = text.charCodeAt(quotePos);
-    const triple = text.charCodeAt(quotePos + 1) === quote && text.charCodeAt(quotePos + 2) === quote;
-    const lower = prefix.toLowerCase();
-    const formatted = lower.includes('f') || lower.includes('t');
-    const contentStart = quotePos + (triple ? 3 : 1);
-    const body = scanStringBody(text, contentStart, quote, triple, formatted);
-    const constant = !formatted && !lower.includes('b');
-    push(constant ? TokenKind.String : TokenKind.OtherString, start, body.end, contentStart, body.contentEnd, lower.includes('r') || !body.hasEscape);
-    p = body.end;
-  };
-
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === 10 || c === 13) {
-      if (depth === 0 && tokens.length > 0 && tokens[tokens.length - 1]!.kind !== TokenKind.Newline) {
-        tokens.push(makeToken(TokenKind.Newline, p, p + 1, '\n'));
-      }
+      if (depth === 0 && tokens.length > 0 && tokens.kind(tokens.length - 1) !== TokenKind.Newline) tokens.push(TokenKind.Newline, p, p + 1);
       p += c === 13 && text.charCodeAt(p + 1) === 10 ? 2 : 1;
       physicalLineStart = p;
       if (depth === 0) atLineStart = true;
@@ -136,57 +137,40 @@ export function tokenizePython(text: string): Token[] {
         physicalLineStart = p;
         continue;
       }
-      push(TokenKind.Op, p, p + 1);
-      p++;
-      continue;
     }
+    const start = p;
+    const indent = atLineStart && depth === 0 ? start - physicalLineStart : -1;
+    atLineStart = false;
+    let kind: TokenKind = TokenKind.Op;
     if (isIdentStart(c)) {
-      const start = p;
       p++;
       while (p < n && isIdentPart(text.charCodeAt(p))) p++;
       const next = text.charCodeAt(p);
       if ((next === 39 || next === 34) && p - start <= 2 && STRING_PREFIXES.has(text.slice(start, p).toLowerCase())) {
-        readString(start, text.slice(start, p));
-        continue;
-      }
-      push(TokenKind.Name, start, p);
-      continue;
-    }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(p + 1)))) {
-      const start = p;
+        kind = isConstantPrefix(text, start, p) ? TokenKind.String : TokenKind.OtherString;
+        p = scanString(text, start, p);
+      } else kind = TokenKind.Name;
+    } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(p + 1)))) {
       const hex = c === 48 && (text.charCodeAt(p + 1) | 32) === 120;
       p++;
       while (p < n) {
         const d = text.charCodeAt(p);
-        if (isIdentPart(d) || d === 46) {
-          p++;
-          if (!hex && (d === 101 || d === 69) && (text.charCodeAt(p) === 43 || text.charCodeAt(p) === 45)) p++;
-          continue;
-        }
-        break;
-      }
-      push(TokenKind.Number, start, p);
-      continue;
-    }
-    if (c === 39 || c === 34) {
-      readString(p, '');
-      continue;
-    }
-    const three = text.slice(p, p + 3);
-    const width = THREE_CHAR_OPS.has(three) ? 3 : TWO_CHAR_OPS.has(three.slice(0, 2)) ? 2 : 1;
-    if (width === 1) {
-      if (c === 40 || c === 91 || c === 123) {
-        push(TokenKind.Op, p, p + 1);
-        depth++;
+        if (!isIdentPart(d) && d !== 46) break;
         p++;
-        continue;
+        if (!hex && (d === 101 || d === 69) && (text.charCodeAt(p) === 43 || text.charCodeAt(p) === 45)) p++;
       }
-      if (c === 41 || c === 93 || c === 125) {
-        depth = Math.max(0, depth - 1);
+      kind = TokenKind.Number;
+    } else if (c === 39 || c === 34) {
+      kind = TokenKind.String;
+      p = scanString(text, start, start);
+    } else {
+      p += c === 92 ? 1 : operatorWidth(text, p, c);
+      if (p - start === 1) {
+        if (c === 40 || c === 91 || c === 123) depth++;
+        else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
       }
     }
-    push(TokenKind.Op, p, p + width);
-    p += width;
+    tokens.push(kind, start, p, indent);
   }
   return tokens;
 }
