@@ -86,7 +86,8 @@ export function tfjsSoftmaxCrossEntropyRow(x: Float64Array, labels: Float64Array
  * sends dy/Σp to each p and −Σ(g·p)/(Σp)² through the sum). Float32 rounding decides whether a q
  * next to a clip bound passes the gradient, and (Σp)² underflows for tiny rows, as in TF.js.
  * With `clipFirst` the row is clipped before normalising, as TF.js sparseCategoricalCrossentropy does.
- * Writes the gradient into `grad` and returns the row's loss.
+ * Writes the gradient into `grad` and returns the row's loss, computed in float64 (float32 changes
+ * the value itself by less than 1e-7 relative).
  */
 export function tfjsCategoricalCrossentropyRow(
   p: Float64Array,
@@ -100,7 +101,11 @@ export function tfjsCategoricalCrossentropyRow(
   grad: Float64Array,
 ): number {
   let sum = 0;
-  for (let j = 0; j < n; j++) sum += clipFirst ? f32(clip(p[offset + j]!, lower, upper)) : f32(p[offset + j]!);
+  let exactSum = 0;
+  for (let j = 0; j < n; j++) {
+    sum += clipFirst ? f32(clip(p[offset + j]!, lower, upper)) : f32(p[offset + j]!);
+    exactSum += clipFirst ? clip(p[offset + j]!, lower, upper) : p[offset + j]!;
+  }
   const total = f32(sum);
   let weightedSum = 0;
   let loss = 0;
@@ -109,7 +114,8 @@ export function tfjsCategoricalCrossentropyRow(
     const q = f32(input / total);
     const c = f32(clip(q, lower, upper));
     const label = f32(labels[offset + j]!);
-    loss += f32(label * f32(Math.log(c)));
+    const exactInput = clipFirst ? clip(p[offset + j]!, lower, upper) : p[offset + j]!;
+    loss -= labels[offset + j]! * Math.log(clip(exactInput / exactSum, lower, upper));
     const gradLog = f32(-dy * label);
     const gradQ = q >= lower && q <= upper ? f32(gradLog / c) : 0;
     grad[offset + j] = f32(gradQ / total);
@@ -120,5 +126,5 @@ export function tfjsCategoricalCrossentropyRow(
     const g = f32(grad[offset + j]! + throughSum);
     grad[offset + j] = clipFirst ? (p[offset + j]! >= lower && p[offset + j]! <= upper ? g : 0) : g;
   }
-  return f32(-f32(loss));
+  return loss;
 }

@@ -95,7 +95,7 @@ export const klDivergence: LossEntry = {
     torch: ['nn.KLDivLoss', 'F.kl_div', 'torch.nn.KLDivLoss', 'torch.nn.functional.kl_div'],
     keras: ['kl_divergence', 'KLDivergence', 'kld', 'KLD', 'kullback_leibler_divergence', 'keras.losses.KLDivergence', 'keras.losses.kl_divergence'],
     tensorflow: ['tf.keras.losses.KLDivergence', 'tf.keras.losses.kl_divergence', 'tf.keras.losses.KLD'],
-    tfjs: ['kullbackLeiblerDivergence', 'kld', 'KLD'],
+    tfjs: ['kullbackLeiblerDivergence'],
   },
   frameworks: ['torch', 'keras', 'tfjs'],
   params: PARAMS,
