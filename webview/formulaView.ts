@@ -29,6 +29,7 @@ export class FormulaView {
   private readonly derivative = el('div', { class: 'formula derivative-box' });
   private readonly saveButton: HTMLButtonElement;
   private readonly drawButton: HTMLButtonElement;
+  private readonly copyButton: HTMLButtonElement;
   private readonly savedList = el('div', { class: 'saved' });
   private readonly canvas = el('canvas', { role: 'img' });
   private readonly chart: LineChart;
@@ -54,7 +55,7 @@ export class FormulaView {
     this.textInput.setAttribute('placeholder', draft.kind === 'activation' ? 'x * sigmoid(1.702 * x)' : '(y - p)^2');
     this.saveButton = button(l10n.t('Save'), () => this.save(false), { 'data-focus-key': 'formula-save' });
     this.drawButton = button(l10n.t('Save and draw'), () => this.save(true), { class: 'secondary', 'data-focus-key': 'formula-draw' });
-    const copy = button(l10n.t('Copy LaTeX'), () => this.compiled && copyLatex(this.compiled.texts.latex), { class: 'secondary' });
+    this.copyButton = button(l10n.t('Copy LaTeX'), () => this.compiled && copyLatex(this.compiled.texts.latex), { class: 'secondary', disabled: true, 'data-focus-key': 'formula-latex' });
     this.kindSelect.addEventListener('change', () => {
       this.textInput.setAttribute('placeholder', this.kindSelect.value === 'activation' ? 'x * sigmoid(1.702 * x)' : '(y - p)^2');
       this.commitDraft();
@@ -71,11 +72,11 @@ export class FormulaView {
     const help = el('p', { class: 'hint' }, l10n.t('An activation is an expression in x; a loss is an expression in y (the target) and p (the prediction), differentiated with respect to p. Use + − * / ^, numbers, pi, e, math functions (exp, log, sqrt, tanh, erf, abs, min, max...) and activations (sigmoid, relu, softplus, gelu...).'));
     const editor = el('div', { class: 'controls' },
       labelled(l10n.t('Kind'), this.kindSelect),
-      labelled(l10n.t('Name'), this.nameInput, l10n.t('Letters, digits, _ . - ; shown in the pickers.')),
+      labelled(l10n.t('Name'), this.nameInput, l10n.t('A letter or _, then letters, digits or _; shown in the pickers.')),
       labelled(l10n.t('Formula'), this.textInput),
       this.status,
       help,
-      el('div', { class: 'toolbar' }, this.saveButton, this.drawButton, copy),
+      el('div', { class: 'toolbar' }, this.saveButton, this.drawButton, this.copyButton),
       el('h3', {}, l10n.t('Saved formulas')),
       this.savedList);
     this.element = el('div', { class: 'layout' },
@@ -155,6 +156,7 @@ export class FormulaView {
   private updateButtons(): void {
     const canSave = this.compiled !== undefined && isFormulaName(this.nameInput.value);
     this.saveButton.disabled = !canSave;
+    this.copyButton.disabled = this.compiled === undefined;
     this.drawButton.disabled = !canSave;
     this.nameInput.setAttribute('aria-invalid', String(this.nameInput.value !== '' && !isFormulaName(this.nameInput.value)));
   }

@@ -5,6 +5,16 @@
  */
 import type { Framework, Reduction } from '../core/catalog/types';
 import { FRAMEWORKS } from '../core/catalog/types';
+// The saved-formula shape and its checks live with the formula compiler; this file is imported directly
+// (not the compiler's index) so neither the page nor the host bundles mathjs through it.
+import {
+  SAVED_FORMULA_NAME_MAX_LENGTH,
+  SAVED_FORMULA_TEXT_MAX_LENGTH,
+  isFormulaName as isFormulaNameText,
+  isSavedFormula as isSavedFormulaShape,
+  readSavedFormulas,
+  type SavedFormula,
+} from '../core/formula/savedFormula';
 import { hasExactKeys, isArrayOf, isBoundedString, isFiniteNumber, isIntegerIn, isOneOf, isRecord } from './validate';
 
 /** The webview panel type, also the `onWebviewPanel:` activation event suffix. */
@@ -19,10 +29,10 @@ export const PLAYGROUND_TABS: readonly PlaygroundTab[] = ['curves', 'loss', 'cus
 export const LIMITS = {
   /** Catalog ids, aliases and framework spellings are short. */
   name: 100,
-  /** Saved-formula names. */
-  formulaName: 64,
-  /** A typed formula. */
-  formulaText: 2000,
+  /** Saved-formula names (the setting's limit). */
+  formulaName: SAVED_FORMULA_NAME_MAX_LENGTH,
+  /** A typed formula as stored (the compiler itself refuses more than 500 characters, with a message). */
+  formulaText: SAVED_FORMULA_TEXT_MAX_LENGTH,
   /** Curves or losses drawn at once. */
   plotted: 16,
   /** Parameters of one function. */
@@ -120,13 +130,8 @@ export interface PlaygroundState {
   readonly draft: FormulaDraft;
 }
 
-/** A formula saved in the `formulaLens.customFormulas` setting. */
-export interface SavedFormula {
-  readonly name: string;
-  readonly kind: 'activation' | 'loss';
-  /** Activation: an expression in x. Loss: an expression in y (target) and p (prediction). */
-  readonly formula: string;
-}
+/** A formula saved in the `formulaLens.customFormulas` setting (the formula compiler's own shape). */
+export type { SavedFormula };
 
 /** A function to show when the panel opens (hover and CodeLens links). */
 export interface PlaygroundFocus {
@@ -213,8 +218,6 @@ export type WebviewToHostMessage = ReadyMessage | SavePngMessage | SaveCsvMessag
 
 const FORMULA_KINDS = ['activation', 'loss'] as const;
 const LOG_LEVELS = ['info', 'warn', 'error'] as const;
-/** Saved-formula names: a letter first, then letters, digits, `_`, `-`, `.` (they show in pickers and settings). */
-const FORMULA_NAME = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
 /** File names the webview may suggest: no path separators, the expected extension. */
 const FILE_NAME = /^[\p{L}\p{N}_. -]+$/u;
 const PNG_PREFIX = 'data:image/png;base64,';
@@ -248,7 +251,7 @@ export function isPanelParams(value: unknown): value is PanelParams {
 
 /** A saved-formula name. */
 export function isFormulaName(value: unknown): value is string {
-  return isBoundedString(value, LIMITS.formulaName, 1) && FORMULA_NAME.test(value);
+  return isBoundedString(value, LIMITS.formulaName, 1) && isFormulaNameText(value);
 }
 
 function isFunctionSource(value: unknown): value is FunctionSource {
@@ -317,12 +320,9 @@ export function isPlaygroundState(value: unknown): value is PlaygroundState {
     && isFormulaDraft(value.draft);
 }
 
-/** A saved formula as stored in settings. */
+/** A saved formula as stored in settings, with a non-empty formula text. */
 export function isSavedFormula(value: unknown): value is SavedFormula {
-  return isRecord(value) && hasExactKeys(value, ['name', 'kind', 'formula'])
-    && isFormulaName(value.name)
-    && isOneOf(value.kind, FORMULA_KINDS)
-    && isBoundedString(value.formula, LIMITS.formulaText, 1);
+  return isSavedFormulaShape(value) && value.formula.length > 0 && value.formula.length <= LIMITS.formulaText;
 }
 
 /** A focus target (from a hover/CodeLens link or a command URI). */
@@ -384,14 +384,12 @@ export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMe
   }
 }
 
-/** Keeps the well-formed entries of the `formulaLens.customFormulas` setting (users edit it by hand), last one per name. */
+/**
+ * Keeps the well-formed entries of the `formulaLens.customFormulas` setting (users edit it by hand), the first
+ * one per name, at most `LIMITS.savedFormulas`.
+ */
 export function sanitizeSavedFormulas(value: unknown): SavedFormula[] {
-  if (!Array.isArray(value)) return [];
-  const byName = new Map<string, SavedFormula>();
-  for (const item of value.slice(0, LIMITS.savedFormulas)) {
-    if (isSavedFormula(item)) byName.set(item.name, { name: item.name, kind: item.kind, formula: item.formula });
-  }
-  return [...byName.values()];
+  return readSavedFormulas(value).formulas.filter((formula) => formula.formula.length > 0).slice(0, LIMITS.savedFormulas);
 }
 
 /** The state of a new panel: a few classic curves and the MSE-vs-BCE comparison on sigmoid outputs. */

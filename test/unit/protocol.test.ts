@@ -29,7 +29,7 @@ const validWebviewMessages: readonly WebviewToHostMessage[] = [
   { type: 'saveCsv', csv: 'x,relu\n0,0\n', fileName: 'formula-lens-curves.csv' },
   { type: 'copyLatex', latex: '\\operatorname{ReLU}(x) = \\max(0, x)' },
   { type: 'saveFormula', formula: { name: 'my_swish', kind: 'activation', formula: 'x * sigmoid(x)' } },
-  { type: 'saveFormula', formula: { name: '平滑损失', kind: 'loss', formula: '(y - p)^2' } },
+  { type: 'saveFormula', formula: { name: 'smooth_loss', kind: 'loss', formula: '(y - p)^2', description: 'Squared error' } },
   { type: 'deleteFormula', name: 'my_swish' },
   { type: 'log', level: 'error', message: 'TypeError: x is undefined' },
 ];
@@ -89,17 +89,18 @@ test('export payloads: wrong data-URL kinds, bad base64, path-like or mis-suffix
 
 test('saved formulas: names must be identifiers, kinds known, formulas non-empty and bounded', () => {
   assert.ok(isSavedFormula({ name: 'a', kind: 'activation', formula: 'x' }));
-  assert.ok(isSavedFormula({ name: 'gelu_fast-2.0', kind: 'activation', formula: 'x' }));
-  for (const name of ['', '1abc', 'a b', 'a/b', '-a', 'x'.repeat(LIMITS.formulaName + 1)]) {
+  assert.ok(isSavedFormula({ name: '_gelu_fast2', kind: 'activation', formula: 'x', description: 'GELU, sigmoid approximation' }));
+  for (const name of ['', '1abc', 'a b', 'a/b', '-a', 'a.b', 'a-b', '平滑', 'x'.repeat(LIMITS.formulaName + 1)]) {
     assert.equal(isSavedFormula({ name, kind: 'activation', formula: 'x' }), false, name);
   }
   assert.equal(isSavedFormula({ name: 'a', kind: 'metric', formula: 'x' }), false);
   assert.equal(isSavedFormula({ name: 'a', kind: 'loss', formula: '' }), false);
   assert.equal(isSavedFormula({ name: 'a', kind: 'loss', formula: 'p'.repeat(LIMITS.formulaText + 1) }), false);
-  assert.equal(isSavedFormula({ name: 'a', kind: 'loss', formula: 'p', description: 'extra' }), false);
+  assert.equal(isSavedFormula({ name: 'a', kind: 'loss', formula: 'p', comment: 'unknown field' }), false);
+  assert.equal(isSavedFormula({ name: 'a', kind: 'loss', formula: 'p', description: 42 }), false);
 });
 
-test('sanitizeSavedFormulas keeps the well-formed entries of a hand-edited setting, the last per name', () => {
+test('sanitizeSavedFormulas keeps the well-formed entries of a hand-edited setting, the first per name', () => {
   const setting = [
     { name: 'a', kind: 'activation', formula: 'x' },
     { name: 'bad name', kind: 'activation', formula: 'x' },
@@ -108,9 +109,10 @@ test('sanitizeSavedFormulas keeps the well-formed entries of a hand-edited setti
     { name: 'a', kind: 'activation', formula: 'tanh(x)' },
   ];
   assert.deepEqual(sanitizeSavedFormulas(setting), [
-    { name: 'a', kind: 'activation', formula: 'tanh(x)' },
+    { name: 'a', kind: 'activation', formula: 'x' },
     { name: 'b', kind: 'loss', formula: '(y-p)^2' },
   ]);
+  assert.deepEqual(sanitizeSavedFormulas([{ name: 'empty', kind: 'activation', formula: '' }]), []);
   assert.deepEqual(sanitizeSavedFormulas(undefined), []);
   assert.deepEqual(sanitizeSavedFormulas({ a: 1 }), []);
   assert.equal(sanitizeSavedFormulas(Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}`, kind: 'activation', formula: 'x' }))).length, LIMITS.savedFormulas);
@@ -179,7 +181,7 @@ const paramValue = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }),
 const plotted = fc.record({
   source: fc.oneof(
     fc.record({ kind: fc.constant('catalog' as const), id: fc.string({ minLength: 1, maxLength: 40 }) }),
-    fc.record({ kind: fc.constant('custom' as const), name: fc.stringMatching(/^[a-z_][a-z0-9_.-]{0,20}$/) }),
+    fc.record({ kind: fc.constant('custom' as const), name: fc.stringMatching(/^[a-z_][a-z0-9_]{0,20}$/) }),
   ),
   framework: fc.constantFrom(null, ...FRAMEWORKS),
   params: fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), paramValue, { maxKeys: 5 }),
