@@ -15,6 +15,11 @@ import { createRandom } from '../../src/core/train/random';
 import { createTrainingLoss, TRAINING_LOSS_IDS, type TrainingReduction } from '../../src/core/train/losses';
 
 const TOLERANCE = { rtol: 1e-12, atol: 1e-15 };
+/**
+ * The catalog replays TF.js's float32 arithmetic where it shows; training computes the TF.js formulas
+ * (clip bounds included) in float64, so those cases agree to float32 precision.
+ */
+const TFJS_TOLERANCE = { rtol: 2e-6, atol: 2e-7 };
 const ROWS = 7;
 
 type Inputs = 'values' | 'probabilities' | 'logits' | 'distribution' | 'log_distribution';
@@ -98,8 +103,8 @@ function makeTargets(kind: Targets, rows: number, cols: number, seed: number): {
   return { catalog: values, kernel: values };
 }
 
-function check(label: string, actual: ArrayLike<number>, expected: ArrayLike<number>): void {
-  const problem = mismatch(actual, Array.from(expected), TOLERANCE);
+function check(label: string, actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = TOLERANCE): void {
+  const problem = mismatch(actual, Array.from(expected), tolerance);
   assert.equal(problem, null, `${label}: ${problem}`);
 }
 
@@ -121,10 +126,11 @@ for (const [index, lossCase] of cases.entries()) {
         const grad = new Float64Array(rows * cols);
         const denominator = loss.denominator(kernel, rows, cols);
         const value = loss.accumulate(input, kernel, rows, cols, grad, 1 / denominator) / denominator;
-        check('value', [value], expected.value.data);
-        check('gradient', grad, expected.grad.data);
+        const tolerance = framework === 'tfjs' ? TFJS_TOLERANCE : TOLERANCE;
+        check('value', [value], expected.value.data, tolerance);
+        check('gradient', grad, expected.grad.data, tolerance);
         // Without a gradient buffer the kernel only sums.
-        check('value without gradient', [loss.accumulate(input, kernel, rows, cols, null, 1) / denominator], expected.value.data);
+        check('value without gradient', [loss.accumulate(input, kernel, rows, cols, null, 1) / denominator], expected.value.data, tolerance);
       });
     }
   }

@@ -12,5 +12,6 @@ export { predictCurve, predictGrid, type PredictionModel } from './predict';
 export { createRandom, deriveSeed, type Random } from './random';
 export { runTraining, type RunOptions, type RunProgress, type RunResult } from './run';
 export { SATURATION_THRESHOLD, Trainer, type Divergence, type Metrics, type SplitMetrics, type StepDiagnostics } from './trainer';
-export { formatPath, isValidatedConfig, parseTrainingConfig, TrainingConfigError } from './validate';
+export { formatPath, TrainingConfigError, type PathSegment } from './configReader';
+export { isValidatedConfig, parseTrainingConfig } from './validate';
 export { toWeightsJson, type WeightsJson } from './weights';

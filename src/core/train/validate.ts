@@ -5,8 +5,10 @@
  */
 import { parseFramework, resolveName, suggestNames } from '../catalog/registry';
 import { findParamSpec, resolveParams } from '../catalog/params';
-import type { ActivationEntry, CatalogEntry, Framework, ParamValue, ResolvedParams } from '../catalog/types';
-import { FormulaLensError, localize, type LocalizedText, type TextPosition } from '../l10n';
+import type { CatalogEntry, Framework, ParamValue, ResolvedParams } from '../catalog/types';
+import { FormulaLensError } from '../l10n';
+import { canonicalNames, FIELDS, OPTIMIZER_FIELDS } from './configFields';
+import { closestName, describe, fail, Fields, formatPath, normalizeKey, optional, readArray, readBoolean, readMatrix, readNumber, readNumberRow, readString, rethrowAt, type NumberRule, type PathSegment } from './configReader';
 import { IDENTITY_IDS } from './activation';
 import type { ActivationConfig, ConfigWarning, DataConfig, LayerConfig, LinearParams, LossConfig, ModelConfig, TrainingConfig } from './config';
 import { DATASET_ALIASES, DATASET_NAMES, datasetInfo, type DatasetName } from './datasets';
@@ -16,208 +18,11 @@ import { trainMessages } from './messages';
 import { OPTIMIZER_DEFAULTS, OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings } from './optimizers';
 import { deriveSeed } from './random';
 
-/** One step of a path into the configuration: an object key or a list index. */
-export type PathSegment = string | number;
-
-/** Formats `['model', 'layers', 1, 'activation']` as `model.layers[1].activation`. */
-export function formatPath(segments: readonly PathSegment[]): string {
-  let text = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else text += text === '' ? segment : `.${segment}`;
-  }
-  return text;
-}
-
-/** A configuration error that knows which field it is about. */
-export class TrainingConfigError extends FormulaLensError {
-  /** The path as text (`optimizer.lr`); empty for the whole configuration. */
-  readonly path: string;
-  constructor(readonly segments: readonly PathSegment[], text: LocalizedText, args: Readonly<Record<string, string | number>> = {}, position?: TextPosition, endPosition?: TextPosition) {
-    const path = formatPath(segments);
-    super(text, { ...args, path: path || localize(trainMessages.rootPath, undefined, 'en') }, position, endPosition);
-    this.path = path;
-  }
-
-  /** The same error pointing at a place in the configuration text. */
-  at(position: TextPosition, endPosition?: TextPosition): TrainingConfigError {
-    return new TrainingConfigError(this.segments, this.text, this.args, position, endPosition);
-  }
-}
-
 const validated = new WeakSet<object>();
 
 /** True for objects returned by `parseTrainingConfig`. */
 export function isValidatedConfig(value: unknown): value is TrainingConfig {
   return typeof value === 'object' && value !== null && validated.has(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `"${value}"`;
-  if (Array.isArray(value)) return value.length > 6 ? `a list of ${value.length}` : JSON.stringify(value);
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return String(value);
-}
-
-function fail(path: readonly PathSegment[], text: LocalizedText, args: Readonly<Record<string, string | number>> = {}): never {
-  throw new TrainingConfigError(path, text, args);
-}
-
-/** Re-raises a catalog error (parameter checks, framework names) under a path, in both languages. */
-function rethrowAt(path: readonly PathSegment[], error: unknown): never {
-  if (error instanceof FormulaLensError && !(error instanceof TrainingConfigError)) {
-    const text: LocalizedText = {
-      en: `{path}: ${localize(error.text, error.args, 'en')}`,
-      'zh-cn': `{path}：${localize(error.text, error.args, 'zh-cn')}`,
-    };
-    throw new TrainingConfigError(path, text);
-  }
-  throw error;
-}
-
-/** Field names are matched case- and style-insensitively: `batchSize`, `batch-size` and `batch_size` meet. */
-function normalizeKey(key: string): string {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The candidate nearest to a misspelled name, when it is near enough to be a plausible typo. */
-export function closestName(name: string, candidates: readonly string[]): string | undefined {
-  const wanted = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
-}
-
-/** An object's fields, read once each; whatever is left unread is an unknown field. */
-class Fields {
-  private readonly keys = new Map<string, string>();
-  private readonly read = new Set<string>();
-  constructor(readonly source: Readonly<Record<string, unknown>>, readonly path: readonly PathSegment[]) {
-    for (const key of Object.keys(source)) this.keys.set(normalizeKey(key), key);
-  }
-
-  static of(value: unknown, path: readonly PathSegment[]): Fields {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, trainMessages.notObject, { actual: describe(value) });
-    return new Fields(value as Record<string, unknown>, path);
-  }
-
-  /** The value under the first of `names` present (canonical name first), with its path. */
-  take(...names: string[]): { value: unknown; path: PathSegment[] } | undefined {
-    let found: { key: string; value: unknown } | undefined;
-    for (const name of names) {
-      const key = this.keys.get(name);
-      if (key === undefined) continue;
-      this.read.add(key);
-      if (found) fail([...this.path, key], trainMessages.duplicateField, { other: found.key });
-      found = { key, value: this.source[key] };
-    }
-    return found && found.value !== undefined ? { value: found.value, path: [...this.path, found.key] } : undefined;
-  }
-
-  /** Whether any of `names` is present. */
-  has(...names: string[]): boolean {
-    return names.some((name) => this.keys.has(name));
-  }
-
-  /** Keys not read yet. */
-  rest(): string[] {
-    return [...this.keys.values()].filter((key) => !this.read.has(key));
-  }
-
-  /** Marks a key as read. */
-  consume(key: string): void {
-    this.read.add(key);
-  }
-
-  /** Rejects fields that were never read, suggesting the nearest known one. */
-  done(known: readonly string[]): void {
-    const unknown = this.rest();
-    if (unknown.length === 0) return;
-    const key = unknown[0]!;
-    const suggestion = closestName(normalizeKey(key), known);
-    if (suggestion) fail([...this.path, key], trainMessages.unknownFieldSuggest, { suggestion });
-    fail([...this.path, key], trainMessages.unknownField);
-  }
-}
-
-interface NumberRule {
-  readonly min?: number;
-  readonly max?: number;
-  readonly exclusiveMin?: boolean;
-  readonly exclusiveMax?: boolean;
-  readonly integer?: boolean;
-}
-
-function readNumber(value: unknown, path: readonly PathSegment[], rule: NumberRule = {}): number {
-  let numeric = value;
-  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) numeric = Number(value);
-  if (typeof numeric !== 'number' || Number.isNaN(numeric)) fail(path, trainMessages.notNumber, { actual: describe(value) });
-  if (!Number.isFinite(numeric)) fail(path, trainMessages.notFinite, { actual: describe(value) });
-  if (rule.integer && !Number.isInteger(numeric)) fail(path, trainMessages.notInteger, { actual: describe(value) });
-  if (rule.min !== undefined && (rule.exclusiveMin ? numeric <= rule.min : numeric < rule.min)) {
-    fail(path, rule.exclusiveMin ? trainMessages.notAboveMin : trainMessages.belowMin, { min: rule.min, actual: numeric });
-  }
-  if (rule.max !== undefined && (rule.exclusiveMax ? numeric >= rule.max : numeric > rule.max)) {
-    fail(path, rule.exclusiveMax ? trainMessages.notBelowMax : trainMessages.aboveMax, { max: rule.max, actual: numeric });
-  }
-  return numeric;
-}
-
-function readBoolean(value: unknown, path: readonly PathSegment[]): boolean {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'True') return true;
-  if (value === 'false' || value === 'False') return false;
-  return fail(path, trainMessages.notBoolean, { actual: describe(value) });
-}
-
-function readString(value: unknown, path: readonly PathSegment[]): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(path, trainMessages.notString, { actual: describe(value) });
-  return value.trim();
-}
-
-function readArray(value: unknown, path: readonly PathSegment[]): readonly unknown[] {
-  if (!Array.isArray(value)) fail(path, trainMessages.notArray, { actual: describe(value) });
-  return value;
-}
-
-function readNumberRow(value: unknown, path: readonly PathSegment[], length?: number): number[] {
-  const row = readArray(value, path).map((item, i) => readNumber(item, [...path, i]));
-  if (length !== undefined && row.length !== length) fail(path, trainMessages.rowLength, { expected: length, actual: row.length });
-  return row;
-}
-
-function readMatrix(value: unknown, path: readonly PathSegment[], rows?: number, cols?: number): number[][] {
-  const list = readArray(value, path);
-  if (rows !== undefined && list.length !== rows) fail(path, trainMessages.rowLength, { expected: rows, actual: list.length });
-  const matrix: number[][] = [];
-  list.forEach((row, i) => matrix.push(readNumberRow(row, [...path, i], cols ?? matrix[0]?.length)));
-  return matrix;
-}
-
-function optional<T>(field: { value: unknown; path: PathSegment[] } | undefined, read: (value: unknown, path: PathSegment[]) => T, fallback: T): T {
-  return field ? read(field.value, field.path) : fallback;
 }
 
 /** Parameters written as an object (`params:`), plus loose keys that name a parameter of the entry. */
@@ -258,14 +63,14 @@ function resolveActivation(value: unknown, path: readonly PathSegment[], framewo
   else if (typeof value === 'string') name = value.trim();
   else {
     fields = Fields.of(value, path);
-    const nameField = fields.take('name', 'type', 'id', 'activation');
+    const nameField = fields.take(...FIELDS.activation.name);
     if (!nameField) fail([...path, 'name'], trainMessages.missingField);
     name = readString(nameField.value, nameField.path);
     namePath = nameField.path;
-    explicitParams = fields.take('params', 'kwargs', 'config') ?? paramsField;
+    explicitParams = fields.take(...FIELDS.activation.params) ?? paramsField;
   }
   if (IDENTITY_IDS.includes(name.toLowerCase())) {
-    fields?.done(['name', 'params']);
+    fields?.done(canonicalNames(FIELDS.activation));
     return { id: 'linear', params: {} };
   }
   const entry = resolveName(name);
@@ -276,18 +81,11 @@ function resolveActivation(value: unknown, path: readonly PathSegment[], framewo
   }
   if (entry.kind !== 'activation') fail(namePath, trainMessages.notAnActivation, { name });
   const params = readParams(entry, fields, explicitParams, framework, path);
-  fields?.done(['name', 'params']);
+  fields?.done(canonicalNames(FIELDS.activation));
   const rowwise = entry.id === 'softmax' || entry.id === 'log_softmax';
   if (role === 'hidden' && !entry.kernel) fail(namePath, trainMessages.hiddenNotElementwise, { name: entry.id });
   if (role === 'output' && !entry.kernel && !rowwise) fail(namePath, trainMessages.outputNotSupported, { name: entry.id });
   return { id: entry.id, params };
-}
-
-/** The kernel of an activation config (undefined for the identity and row-wise activations). */
-export function activationEntry(config: ActivationConfig): ActivationEntry | undefined {
-  if (config.id === 'linear') return undefined;
-  const entry = resolveName(config.id);
-  return entry?.kind === 'activation' ? entry : undefined;
 }
 
 interface ParsedLoss {
@@ -308,12 +106,12 @@ function parseLoss(value: unknown, path: readonly PathSegment[], framework: Fram
   if (typeof value === 'string') name = value.trim();
   else {
     fields = Fields.of(value, path);
-    const nameField = fields.take('name', 'type', 'id', 'loss');
+    const nameField = fields.take(...FIELDS.loss.name);
     if (!nameField) fail([...path, 'name'], trainMessages.missingField);
     name = readString(nameField.value, nameField.path);
     namePath = nameField.path;
   }
-  const frameworkField = fields?.take('framework');
+  const frameworkField = fields?.take(...FIELDS.loss.framework);
   let lossFramework = framework;
   if (frameworkField) {
     try {
@@ -331,7 +129,7 @@ function parseLoss(value: unknown, path: readonly PathSegment[], framework: Fram
   if (entry.kind !== 'loss') fail(namePath, trainMessages.notALoss, { name });
   const kind = TRAINING_LOSS_IDS[entry.id];
   if (!kind) fail(namePath, trainMessages.lossNotTrainable, { name: entry.id, supported: Object.keys(TRAINING_LOSS_IDS).join(', ') });
-  const reductionField = fields?.take('reduction');
+  const reductionField = fields?.take(...FIELDS.loss.reduction);
   let reduction: 'mean' | 'sum' = 'mean';
   if (reductionField) {
     const text = readString(reductionField.value, reductionField.path);
@@ -339,10 +137,10 @@ function parseLoss(value: unknown, path: readonly PathSegment[], framework: Fram
     if (normalized !== 'mean' && normalized !== 'sum') fail(reductionField.path, trainMessages.unknownChoice, { choices: 'mean, sum', actual: describe(text) });
     reduction = normalized;
   }
-  const fuseField = fields?.take('fuse', 'fused', 'fuse_output_activation');
+  const fuseField = fields?.take(...FIELDS.loss.fuse);
   const fuse = fuseField ? readBoolean(fuseField.value, fuseField.path) : undefined;
-  const params = readParams(entry, fields, fields?.take('params', 'kwargs', 'config'), lossFramework, path);
-  fields?.done(['name', 'params', 'framework', 'reduction', 'fuse']);
+  const params = readParams(entry, fields, fields?.take(...FIELDS.loss.params), lossFramework, path);
+  fields?.done(canonicalNames(FIELDS.loss));
   return { id: entry.id, kind, params, framework: lossFramework, reduction, fuse, path, fusePath: fuseField?.path ?? [...path, 'fuse'] };
 }
 
@@ -370,21 +168,21 @@ function datasetName(text: string, path: readonly PathSegment[]): DatasetName {
 function parseData(value: unknown, path: readonly PathSegment[], loss: ParsedLoss, seed: number): DataShape {
   const fields = Fields.of(value, path);
   const task = taskOf(loss.kind);
-  const nameField = fields.take('name', 'dataset', 'type');
-  const seedField = fields.take('seed');
+  const nameField = fields.take(...FIELDS.builtinData.name);
+  const seedField = fields.take(...FIELDS.builtinData.seed);
   const dataSeed = optional(seedField, (v, p) => readNumber(v, p, { integer: true }), deriveSeed(seed, 'data'));
   if (nameField) {
     const name = datasetName(readString(nameField.value, nameField.path), nameField.path);
-    const classesField = fields.take('classes', 'num_classes', 'n_classes', 'centers');
+    const classesField = fields.take(...FIELDS.builtinData.classes);
     if (classesField && name !== 'blobs') fail(classesField.path, trainMessages.classesOnlyBlobs);
     const classes = optional(classesField, (v, p) => readNumber(v, p, { integer: true, min: 2, max: 10 }), 3);
     const info = datasetInfo(name, classes);
-    const samples = optional(fields.take('samples', 'num_samples', 'n_samples', 'size'), (v, p) => readNumber(v, p, { integer: true, min: 2, max: 100000 }), info.defaultSamples);
-    const noise = optional(fields.take('noise'), (v, p) => readNumber(v, p, { min: 0, max: 1 }), 0);
-    const testField = fields.take('test_fraction', 'test_ratio', 'test_split', 'validation_split');
+    const samples = optional(fields.take(...FIELDS.builtinData.samples), (v, p) => readNumber(v, p, { integer: true, min: 2, max: 100000 }), info.defaultSamples);
+    const noise = optional(fields.take(...FIELDS.builtinData.noise), (v, p) => readNumber(v, p, { min: 0, max: 1 }), 0);
+    const testField = fields.take(...FIELDS.builtinData.testFraction);
     const testFraction = optional(testField, (v, p) => readNumber(v, p, { min: 0, max: 1, exclusiveMax: true }), 0.5);
     if (samples - Math.floor(samples * testFraction) < 1) fail(testField?.path ?? path, trainMessages.trainEmpty, { points: samples });
-    fields.done(['name', 'samples', 'noise', 'classes', 'test_fraction', 'seed']);
+    fields.done(canonicalNames(FIELDS.builtinData));
     if (info.classes === 0 && task !== 'regression') fail([...loss.path], trainMessages.needsClasses, { loss: loss.id, data: name });
     if (info.classes > 2 && task === 'binary') fail([...loss.path], trainMessages.binaryOnMulticlass, { loss: loss.id, data: name, classes: info.classes });
     const outputUnits = info.classes === 0 ? 1 : info.classes === 2 && task !== 'multiclass' ? 1 : info.classes;
@@ -396,22 +194,22 @@ function parseData(value: unknown, path: readonly PathSegment[], loss: ParsedLos
       name,
     };
   }
-  const pointsField = fields.take('points', 'x', 'inputs', 'features');
-  const labelsField = fields.take('labels', 'y', 'targets');
+  const pointsField = fields.take(...FIELDS.explicitData.points);
+  const labelsField = fields.take(...FIELDS.explicitData.labels);
   if (!pointsField || !labelsField) fail(path, trainMessages.dataSource, { choices: DATASET_NAMES.join(', ') });
   const points = readMatrix(pointsField.value, pointsField.path);
   if (points.length === 0) fail(pointsField.path, trainMessages.emptyData);
   const inputSize = points[0]!.length;
   if (inputSize === 0) fail([...pointsField.path, 0], trainMessages.emptyData);
-  const testPointsField = fields.take('test_points', 'x_test', 'test_inputs');
-  const testLabelsField = fields.take('test_labels', 'y_test', 'test_targets');
+  const testPointsField = fields.take(...FIELDS.explicitData.testPoints);
+  const testLabelsField = fields.take(...FIELDS.explicitData.testLabels);
   if (!!testPointsField !== !!testLabelsField) fail(testPointsField?.path ?? testLabelsField!.path, trainMessages.testPair);
-  const classesField = fields.take('classes', 'num_classes', 'n_classes');
+  const classesField = fields.take(...FIELDS.explicitData.classes);
   const declaredClasses = optional(classesField, (v, p) => readNumber(v, p, { integer: true, min: 2, max: 1000 }), 0);
-  const testField = fields.take('test_fraction', 'test_ratio', 'test_split', 'validation_split');
+  const testField = fields.take(...FIELDS.explicitData.testFraction);
   const testFraction = testPointsField ? 0 : optional(testField, (v, p) => readNumber(v, p, { min: 0, max: 1, exclusiveMax: true }), 0);
   if (points.length - Math.floor(points.length * testFraction) < 1) fail(testField?.path ?? path, trainMessages.trainEmpty, { points: points.length });
-  fields.done(['points', 'labels', 'test_points', 'test_labels', 'test_fraction', 'classes', 'seed']);
+  fields.done(canonicalNames(FIELDS.explicitData));
 
   const labels = readArray(labelsField.value, labelsField.path);
   if (labels.length !== points.length) fail(labelsField.path, trainMessages.labelCount, { labels: labels.length, points: points.length });
@@ -508,7 +306,7 @@ function parseInitializer(value: unknown, path: readonly PathSegment[]): Initial
   let namePath = path;
   if (typeof value !== 'string') {
     fields = Fields.of(value, path);
-    const nameField = fields.take('name', 'type', 'class_name');
+    const nameField = fields.take(...FIELDS.initializer.name);
     if (!nameField) fail([...path, 'name'], trainMessages.missingField);
     nameValue = nameField.value;
     namePath = nameField.path;
@@ -523,19 +321,19 @@ function parseInitializer(value: unknown, path: readonly PathSegment[]): Initial
   }
   if (!fields) return { name };
   const spec: { -readonly [K in keyof InitializerSpec]: InitializerSpec[K] } = { name };
-  const gain = fields.take('gain', 'scale');
+  const gain = fields.take(...FIELDS.initializer.gain);
   if (gain) spec.gain = readNumber(gain.value, gain.path, { min: 0 });
-  const low = fields.take('low', 'a', 'minval', 'min');
+  const low = fields.take(...FIELDS.initializer.low);
   if (low) spec.low = readNumber(low.value, low.path);
-  const high = fields.take('high', 'b', 'maxval', 'max');
+  const high = fields.take(...FIELDS.initializer.high);
   if (high) spec.high = readNumber(high.value, high.path);
-  const mean = fields.take('mean');
+  const mean = fields.take(...FIELDS.initializer.mean);
   if (mean) spec.mean = readNumber(mean.value, mean.path);
-  const std = fields.take('std', 'stddev');
+  const std = fields.take(...FIELDS.initializer.std);
   if (std) spec.std = readNumber(std.value, std.path, { min: 0 });
-  const constant = fields.take('value', 'val');
+  const constant = fields.take(...FIELDS.initializer.value);
   if (constant) spec.value = readNumber(constant.value, constant.path);
-  fields.done(['name', 'gain', 'low', 'high', 'mean', 'std', 'value']);
+  fields.done(canonicalNames(FIELDS.initializer));
   return spec;
 }
 
@@ -548,9 +346,9 @@ function parseInitialParams(value: unknown, path: readonly PathSegment[], sizes:
     let listPath: readonly PathSegment[] = path;
     if (!Array.isArray(value)) {
       const outer = Fields.of(value, path);
-      const layers = outer.take('layers')!;
-      for (const meta of ['format', 'version', 'layout', 'input_size']) outer.take(meta);
-      outer.done(['layers', 'format', 'version', 'layout', 'input_size']);
+      const layers = outer.take(...FIELDS.weightsDocument.layers)!;
+      for (const meta of [FIELDS.weightsDocument.format, FIELDS.weightsDocument.version, FIELDS.weightsDocument.layout, FIELDS.weightsDocument.inputSize]) outer.take(...meta);
+      outer.done(canonicalNames(FIELDS.weightsDocument));
       listValue = layers.value;
       listPath = layers.path;
     }
@@ -558,11 +356,11 @@ function parseInitialParams(value: unknown, path: readonly PathSegment[], sizes:
     if (list.length !== layerCount) fail(listPath, trainMessages.paramCount, { expected: layerCount, actual: list.length });
     entries = list.map((item, i) => {
       const fields = Fields.of(item, [...listPath, i]);
-      const weight = fields.take('weight', 'w', 'kernel');
-      const bias = fields.take('bias', 'b');
-      fields.take('activation');
-      fields.take('units');
-      fields.done(['weight', 'bias', 'activation', 'units']);
+      const weight = fields.take(...FIELDS.linearParams.weight);
+      const bias = fields.take(...FIELDS.linearParams.bias);
+      fields.take(...FIELDS.linearParams.activation);
+      fields.take(...FIELDS.linearParams.units);
+      fields.done(canonicalNames(FIELDS.linearParams));
       if (!weight) fail([...listPath, i, 'weight'], trainMessages.missingField);
       if (!bias) fail([...listPath, i, 'bias'], trainMessages.missingField);
       return { weight, bias };
@@ -610,12 +408,12 @@ function defaultOutputActivation(kind: TrainingLossKind, takesLogits: boolean): 
 
 function parseModel(value: unknown, path: readonly PathSegment[], framework: Framework, loss: ParsedLoss, data: DataShape, warnings: ConfigWarning[]): { model: ModelConfig; fused: boolean } {
   const fields = Fields.of(value, path);
-  const inputField = fields.take('input_size', 'input_dim', 'inputs', 'in_features', 'input_features');
+  const inputField = fields.take(...FIELDS.model.inputSize);
   const inputSize = optional(inputField, (v, p) => readNumber(v, p, { integer: true, min: 1, max: 4096 }), data.inputSize);
   if (inputSize !== data.inputSize) fail(inputField!.path, trainMessages.inputSizeMismatch, { expected: inputSize, actual: data.inputSize });
 
-  const defaultActivationField = fields.take('activation', 'hidden_activation');
-  const defaultParamsField = fields.take('activation_params');
+  const defaultActivationField = fields.take(...FIELDS.model.activation);
+  const defaultParamsField = fields.take(...FIELDS.model.activationParams);
   // Hidden layers without an activation of their own use the model's (relu when none is given).
   let shared: ActivationConfig | undefined;
   const sharedActivation = (): ActivationConfig => {
@@ -627,8 +425,8 @@ function parseModel(value: unknown, path: readonly PathSegment[], framework: Fra
   if (defaultActivationField || defaultParamsField) sharedActivation();
 
   const layers: LayerConfig[] = [];
-  const layersField = fields.take('layers', 'hidden_layers');
-  const sizesField = fields.take('hidden_sizes', 'hidden_units', 'hidden');
+  const layersField = fields.take(...FIELDS.model.layers);
+  const sizesField = fields.take(...FIELDS.model.hiddenSizes);
   if (layersField && sizesField) fail(sizesField.path, trainMessages.duplicateField, { other: String(layersField.path[layersField.path.length - 1]) });
   if (sizesField) {
     readArray(sizesField.value, sizesField.path).forEach((units, i) => {
@@ -643,51 +441,51 @@ function parseModel(value: unknown, path: readonly PathSegment[], framework: Fra
         return;
       }
       const layer = Fields.of(item, layerPath);
-      const unitsField = layer.take('units', 'out_features', 'size', 'neurons', 'width');
+      const unitsField = layer.take(...FIELDS.layer.units);
       if (!unitsField) fail([...layerPath, 'units'], trainMessages.missingField);
       const units = readNumber(unitsField.value, unitsField.path, { integer: true, min: 1, max: 4096 });
-      const typeField = layer.take('type', 'kind', 'class_name');
+      const typeField = layer.take(...FIELDS.layer.type);
       if (typeField) {
         const type = readString(typeField.value, typeField.path);
         if (!['dense', 'linear', 'nn.linear'].includes(type.toLowerCase())) fail(typeField.path, trainMessages.unknownChoice, { choices: 'Dense, Linear', actual: describe(type) });
       }
-      const activationField = layer.take('activation');
-      const paramsField = layer.take('activation_params', 'params');
+      const activationField = layer.take(...FIELDS.layer.activation);
+      const paramsField = layer.take(...FIELDS.layer.activationParams);
       const activation = activationField
         ? resolveActivation(activationField.value, activationField.path, framework, 'hidden', paramsField)
         : paramsField
           ? resolveActivation(sharedActivation().id, paramsField.path, framework, 'hidden', paramsField)
           : sharedActivation();
-      layer.done(['units', 'activation', 'activation_params', 'type']);
+      layer.done(canonicalNames(FIELDS.layer));
       layers.push({ units, activation });
     });
   }
 
   let outputSection: Fields | undefined;
-  const outputField = fields.take('output', 'output_layer');
+  const outputField = fields.take(...FIELDS.model.output);
   if (outputField) outputSection = Fields.of(outputField.value, outputField.path);
-  const outputUnitsField = outputSection?.take('units', 'out_features', 'size') ?? fields.take('output_units', 'outputs', 'output_size', 'out_features', 'num_outputs');
+  const outputUnitsField = outputSection?.take(...FIELDS.output.units) ?? fields.take(...FIELDS.model.outputUnits);
   const outputUnits = optional(outputUnitsField, (v, p) => readNumber(v, p, { integer: true, min: 1, max: 4096 }), data.outputUnits);
   if (outputUnits !== data.outputUnits) fail(outputUnitsField!.path, trainMessages.outputUnitsMismatch, { loss: loss.id, expected: data.outputUnits, actual: outputUnits });
   const takesLogits = lossTakesLogits(loss.kind, loss.params, loss.framework);
-  const outputActivationField = outputSection?.take('activation') ?? fields.take('output_activation', 'final_activation');
-  const outputParamsField = outputSection?.take('activation_params', 'params') ?? fields.take('output_activation_params');
+  const outputActivationField = outputSection?.take(...FIELDS.output.activation) ?? fields.take(...FIELDS.model.outputActivation);
+  const outputParamsField = outputSection?.take(...FIELDS.output.activationParams) ?? fields.take(...FIELDS.model.outputActivationParams);
   const outputActivation = outputActivationField
     ? resolveActivation(outputActivationField.value, outputActivationField.path, framework, 'output', outputParamsField)
     : resolveActivation(defaultOutputActivation(loss.kind, takesLogits), outputParamsField?.path ?? [...path, 'output_activation'], framework, 'output', outputParamsField);
-  outputSection?.done(['units', 'activation', 'activation_params']);
+  outputSection?.done(canonicalNames(FIELDS.output));
   const outputPath = outputActivationField?.path ?? [...path, 'output_activation'];
   const rowwise = outputActivation.id === 'softmax' || outputActivation.id === 'log_softmax';
   if (rowwise && outputUnits === 1) fail(outputPath, trainMessages.softmaxSingle, { name: outputActivation.id });
 
-  const weightInitField = fields.take('kernel_initializer', 'weight_initializer', 'weight_init', 'init', 'initializer');
-  const biasInitField = fields.take('bias_initializer', 'bias_init');
+  const weightInitField = fields.take(...FIELDS.model.kernelInitializer);
+  const biasInitField = fields.take(...FIELDS.model.biasInitializer);
   const torchLike = framework === 'torch';
   const weightInitializer = optional(weightInitField, parseInitializer, { name: torchLike ? 'torch_default' : 'glorot_uniform' } as InitializerSpec);
   const biasInitializer = optional(biasInitField, parseInitializer, { name: torchLike ? 'torch_default' : 'zeros' } as InitializerSpec);
   const sizes = [inputSize, ...layers.map((l) => l.units), outputUnits];
-  const initialParams = optional(fields.take('initial_params', 'initial_weights', 'weights', 'params', 'parameters'), (v, p) => parseInitialParams(v, p, sizes), null);
-  fields.done(['input_size', 'layers', 'hidden_sizes', 'activation', 'activation_params', 'output_units', 'output_activation', 'output_activation_params', 'output', 'kernel_initializer', 'bias_initializer', 'initial_params']);
+  const initialParams = optional(fields.take(...FIELDS.model.initialParams), (v, p) => parseInitialParams(v, p, sizes), null);
+  fields.done(canonicalNames(FIELDS.model));
 
   // How the output activation meets the loss.
   const fusable = !takesLogits && ((outputActivation.id === 'sigmoid' && loss.kind === 'bce') || (outputActivation.id === 'softmax' && (loss.kind === 'cce' || loss.kind === 'sparse_cce')));
@@ -721,66 +519,68 @@ function parseOptimizer(value: unknown, path: readonly PathSegment[]): Optimizer
   if (typeof value === 'string') name = optimizerName(value, path);
   else {
     fields = Fields.of(value, path);
-    const nameField = fields.take('name', 'type', 'optimizer', 'class_name');
+    const nameField = fields.take(...FIELDS.optimizer.name);
     if (!nameField) fail([...path, 'name'], trainMessages.missingField);
     name = optimizerName(readString(nameField.value, nameField.path), nameField.path);
   }
   const defaults = OPTIMIZER_DEFAULTS[name];
-  const nonNegative = (names: string[], fallback: number, rule: NumberRule = { min: 0 }) => optional(fields?.take(...names), (v, p) => readNumber(v, p, rule), fallback);
-  const bool = (names: string[], fallback: boolean) => optional(fields?.take(...names), readBoolean, fallback);
+  type Key = keyof typeof FIELDS.optimizer;
+  const field = (key: Key) => fields?.take(...FIELDS.optimizer[key]);
+  const number = (key: Key, fallback: number, rule: NumberRule = { min: 0 }) => optional(field(key), (v, p) => readNumber(v, p, rule), fallback);
+  const bool = (key: Key, fallback: boolean) => optional(field(key), readBoolean, fallback);
   // torch flags that choose an implementation, not the numbers.
-  for (const flag of ['foreach', 'capturable', 'differentiable', 'fused']) {
-    const field = fields?.take(flag);
-    if (field && field.value !== null) readBoolean(field.value, field.path);
+  for (const flag of ['foreach', 'capturable', 'differentiable', 'fused'] as const) {
+    const given = field(flag);
+    if (given && given.value !== null) readBoolean(given.value, given.path);
   }
-  const lr = nonNegative(['lr', 'learning_rate'], defaults.lr);
-  const weightDecay = nonNegative(['weight_decay', 'decay'], defaults.weightDecay);
-  const maximize = bool(['maximize'], false);
-  const common = ['name', 'lr', 'weight_decay', 'maximize', 'foreach', 'capturable', 'differentiable', 'fused'];
+  const lr = number('lr', defaults.lr);
+  const weightDecay = number('weightDecay', defaults.weightDecay);
+  const maximize = bool('maximize', false);
+  const done = () => fields?.done(canonicalNames(FIELDS.optimizer, [...OPTIMIZER_FIELDS.common, ...OPTIMIZER_FIELDS[name]]));
   switch (name) {
     case 'sgd': {
-      const momentumField = fields?.take('momentum');
-      const momentum = optional(momentumField, (v, p) => readNumber(v, p, { min: 0 }), 0);
-      const dampening = nonNegative(['dampening'], 0, {});
-      const nesterovField = fields?.take('nesterov');
+      const momentum = number('momentum', 0);
+      const dampening = number('dampening', 0, {});
+      const nesterovField = field('nesterov');
       const nesterov = optional(nesterovField, readBoolean, false);
       if (nesterov && (momentum <= 0 || dampening !== 0)) fail(nesterovField!.path, trainMessages.nesterov);
-      fields?.done([...common, 'momentum', 'dampening', 'nesterov']);
+      done();
       return { name, lr, momentum, dampening, weightDecay, nesterov, maximize };
     }
     case 'adam':
     case 'adamw': {
       const d = OPTIMIZER_DEFAULTS.adam;
-      const betasField = fields?.take('betas');
+      const unit = { min: 0, max: 1, exclusiveMax: true };
+      const betasField = field('betas');
       let beta1 = d.beta1;
       let beta2 = d.beta2;
       if (betasField) {
         const betas = readNumberRow(betasField.value, betasField.path, 2);
-        beta1 = readNumber(betas[0], [...betasField.path, 0], { min: 0, max: 1, exclusiveMax: true });
-        beta2 = readNumber(betas[1], [...betasField.path, 1], { min: 0, max: 1, exclusiveMax: true });
+        beta1 = readNumber(betas[0], [...betasField.path, 0], unit);
+        beta2 = readNumber(betas[1], [...betasField.path, 1], unit);
       }
-      beta1 = nonNegative(['beta1', 'beta_1'], beta1, { min: 0, max: 1, exclusiveMax: true });
-      beta2 = nonNegative(['beta2', 'beta_2'], beta2, { min: 0, max: 1, exclusiveMax: true });
-      const eps = nonNegative(['eps', 'epsilon'], d.eps);
-      const amsgrad = bool(['amsgrad'], false);
-      fields?.done([...common, 'betas', 'beta1', 'beta2', 'eps', 'amsgrad']);
+      beta1 = number('beta1', beta1, unit);
+      beta2 = number('beta2', beta2, unit);
+      const eps = number('eps', d.eps);
+      const amsgrad = bool('amsgrad', false);
+      done();
       return { name, lr, beta1, beta2, eps, weightDecay, amsgrad, maximize };
     }
     case 'rmsprop': {
       const d = OPTIMIZER_DEFAULTS.rmsprop;
-      const alpha = nonNegative(['alpha', 'rho'], d.alpha);
-      const eps = nonNegative(['eps', 'epsilon'], d.eps);
-      const momentum = nonNegative(['momentum'], d.momentum);
-      const centered = bool(['centered'], false);
-      fields?.done([...common, 'alpha', 'eps', 'momentum', 'centered']);
+      const alpha = number('alpha', d.alpha);
+      const eps = number('eps', d.eps);
+      const momentum = number('momentum', d.momentum);
+      const centered = bool('centered', false);
+      done();
       return { name, lr, alpha, eps, weightDecay, momentum, centered, maximize };
     }
     case 'adagrad': {
       const d = OPTIMIZER_DEFAULTS.adagrad;
-      const lrDecay = nonNegative(['lr_decay'], d.lrDecay);
-      const initialAccumulatorValue = nonNegative(['initial_accumulator_value'], d.initialAccumulatorValue);
-      const eps = nonNegative(['eps', 'epsilon'], d.eps);
-      fields?.done([...common, 'lr_decay', 'initial_accumulator_value', 'eps']);
+      const lrDecay = number('lrDecay', d.lrDecay);
+      const initialAccumulatorValue = number('initialAccumulatorValue', d.initialAccumulatorValue);
+      const eps = number('eps', d.eps);
+      done();
       return { name, lr, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize };
     }
   }
@@ -793,8 +593,8 @@ function parseOptimizer(value: unknown, path: readonly PathSegment[]): Optimizer
 export function parseTrainingConfig(raw: unknown): TrainingConfig {
   if (isValidatedConfig(raw)) return raw;
   const root = Fields.of(raw, []);
-  for (const meta of ['$schema', 'name', 'description', 'experiment']) root.take(meta);
-  const frameworkField = root.take('framework');
+  for (const meta of [FIELDS.root.schema, FIELDS.root.name, FIELDS.root.description, FIELDS.root.experiment]) root.take(...meta);
+  const frameworkField = root.take(...FIELDS.root.framework);
   let framework: Framework = 'torch';
   if (frameworkField) {
     try {
@@ -803,37 +603,37 @@ export function parseTrainingConfig(raw: unknown): TrainingConfig {
       rethrowAt(frameworkField.path, error);
     }
   }
-  const seed = optional(root.take('seed'), (v, p) => readNumber(v, p, { integer: true }), 0);
-  const lossField = root.take('loss', 'loss_fn', 'criterion');
+  const seed = optional(root.take(...FIELDS.root.seed), (v, p) => readNumber(v, p, { integer: true }), 0);
+  const lossField = root.take(...FIELDS.root.loss);
   if (!lossField) fail(['loss'], trainMessages.missingField);
   const loss = parseLoss(lossField.value, lossField.path, framework);
-  const dataField = root.take('data', 'dataset');
+  const dataField = root.take(...FIELDS.root.data);
   if (!dataField) fail(['data'], trainMessages.missingField);
   const data = parseData(dataField.value, dataField.path, loss, seed);
   const warnings: ConfigWarning[] = [];
-  const modelField = root.take('model');
+  const modelField = root.take(...FIELDS.root.model);
   const { model, fused } = parseModel(modelField?.value ?? {}, modelField?.path ?? ['model'], framework, loss, data, warnings);
-  const optimizer = optional(root.take('optimizer', 'optim'), parseOptimizer, OPTIMIZER_DEFAULTS.sgd);
+  const optimizer = optional(root.take(...FIELDS.root.optimizer), parseOptimizer, OPTIMIZER_DEFAULTS.sgd);
 
-  const regularizationField = root.take('regularization', 'regularizer');
+  const regularizationField = root.take(...FIELDS.root.regularization);
   let regularization = { l1: 0, l2: 0 };
   if (regularizationField) {
     const fields = Fields.of(regularizationField.value, regularizationField.path);
-    const l1 = optional(fields.take('l1'), (v, p) => readNumber(v, p, { min: 0 }), 0);
-    const l2 = optional(fields.take('l2'), (v, p) => readNumber(v, p, { min: 0 }), 0);
-    fields.done(['l1', 'l2']);
+    const l1 = optional(fields.take(...FIELDS.regularization.l1), (v, p) => readNumber(v, p, { min: 0 }), 0);
+    const l2 = optional(fields.take(...FIELDS.regularization.l2), (v, p) => readNumber(v, p, { min: 0 }), 0);
+    fields.done(canonicalNames(FIELDS.regularization));
     regularization = { l1, l2 };
   }
-  const batchField = root.take('batch_size', 'batch');
+  const batchField = root.take(...FIELDS.root.batchSize);
   const batchSize = batchField && batchField.value !== null && batchField.value !== 'full' ? readNumber(batchField.value, batchField.path, { integer: true, min: 1, max: 1_000_000 }) : null;
-  const epochsField = root.take('epochs', 'num_epochs');
-  const stepsField = root.take('steps', 'max_steps', 'iterations');
+  const epochsField = root.take(...FIELDS.root.epochs);
+  const stepsField = root.take(...FIELDS.root.steps);
   if (epochsField && stepsField) fail(stepsField.path, trainMessages.stepsAndEpochs);
   const epochs = optional(epochsField, (v, p) => readNumber(v, p, { integer: true, min: 0, max: 10_000_000 }), stepsField ? null : 100);
   const steps = optional(stepsField, (v, p) => readNumber(v, p, { integer: true, min: 0, max: 100_000_000 }), null);
-  const shuffle = optional(root.take('shuffle'), readBoolean, true);
-  const dropLast = optional(root.take('drop_last'), readBoolean, false);
-  root.done(['framework', 'seed', 'data', 'model', 'loss', 'optimizer', 'regularization', 'batch_size', 'epochs', 'steps', 'shuffle', 'drop_last']);
+  const shuffle = optional(root.take(...FIELDS.root.shuffle), readBoolean, true);
+  const dropLast = optional(root.take(...FIELDS.root.dropLast), readBoolean, false);
+  root.done(canonicalNames(FIELDS.root));
 
   const lossConfig: LossConfig = { id: loss.id, kind: loss.kind, params: loss.params, framework: loss.framework, reduction: loss.reduction, fused };
   const config: TrainingConfig = {
