@@ -234,6 +234,19 @@ test('parseLiterals: positional, keyword arguments, dict keys, scalars only when
   assert.deepEqual(annotated.map((l) => l.name), ['y_true', 'y_pred']);
 });
 
+test('parseLiterals: tuple assignment names each value', () => {
+  const plain = parseLiterals('y_true, y_pred = [1, 0], [0.8, 0.3]');
+  assert.deepEqual(plain.map((l) => [l.name, Array.from(l.tensor.data)]), [['y_true', [1, 0]], ['y_pred', [0.8, 0.3]]]);
+  const parenthesized = parseLiterals('(y_true, y_pred) = (np.array([1.]), np.array([0.5]))');
+  assert.deepEqual(parenthesized.map((l) => l.name), [undefined, undefined], 'a parenthesized target list is not read as names');
+  const tuple = parseLiterals('a, b = ([1], [2])\nc = [3]');
+  assert.deepEqual(tuple.map((l) => l.name), ['a', 'b', 'c']);
+  const call = parseLiterals('f(a, b=[1])');
+  assert.deepEqual(call.map((l) => l.name), ['b']);
+  const lines = parseLiterals('a, b\nc = [1], [2]');
+  assert.deepEqual(lines.map((l) => l.name), ['c', undefined]);
+});
+
 test('parseLiterals: indexing, calls, code and strings are passed over', () => {
   const text = [
     '"""Docstring with [brackets] and it\'s quotes."""',

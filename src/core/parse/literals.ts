@@ -67,6 +67,10 @@ export function parseLiterals(text: string): ParsedLiteral[] {
   let firstSkipped: FormulaLensError | undefined;
   // Open brackets around the scan position: at depth 0 a line break ends a statement.
   let depth = 0;
+  // Tuple assignment `y_true, y_pred = [...], [...]`: the names before `=`, then those still waiting for a value.
+  let chain: LiteralName[] = [];
+  let queue: LiteralName[] = [];
+  let justRead = false;
 
   // A bracket that is not numbers at all is passed over; a named literal that starts with numbers
   // and then goes wrong (`y_true = [1, 'a']`) is reported, since the user meant it as values.
@@ -85,13 +89,22 @@ export function parseLiterals(text: string): ParsedLiteral[] {
     }
     pending = undefined;
     afterOperand = true;
+    justRead = true;
   };
 
   for (;;) {
     const before = reader.pos;
     reader.skipTrivia();
     if (reader.atEnd()) break;
-    if (depth === 0 && afterOperand && hasLineBreak(text, before, reader.pos)) afterOperand = false;
+    const newStatement = depth === 0 && hasLineBreak(text, before, reader.pos);
+    if (newStatement) {
+      afterOperand = false;
+      queue = [];
+    }
+    const chainAtStart = newStatement ? [] : chain;
+    const readBefore = justRead;
+    chain = [];
+    justRead = false;
     const start = reader.pos;
     const code = reader.peek();
     if (code === 91 /* [ */ && !afterOperand) {
@@ -137,7 +150,8 @@ export function parseLiterals(text: string): ParsedLiteral[] {
       const nameRange: TextRange = { start, end: wordEnd };
       reader.skipTrivia();
       if (reader.consumeAssignmentSign()) {
-        pending = { name: word, range: nameRange };
+        queue = depth === 0 ? [...chainAtStart, { name: word, range: nameRange }] : [{ name: word, range: nameRange }];
+        pending = queue.shift();
         afterOperand = false;
         continue;
       }
@@ -151,6 +165,7 @@ export function parseLiterals(text: string): ParsedLiteral[] {
         afterOperand = false;
         continue;
       }
+      if (depth === 0 && !reader.atEnd() && reader.peek() === 44 /* , */) chain = [...chainAtStart, { name: word, range: nameRange }];
       reader.pos = wordEnd;
       pending = undefined;
       afterOperand = true;
@@ -158,6 +173,13 @@ export function parseLiterals(text: string): ParsedLiteral[] {
     }
     const next = text.charCodeAt(start + 1);
     const startsNumber = isDigitCode(code) || (code === 46 /* . */ && isDigitCode(next));
+    if (pending && code === 40 /* ( */ && queue.length > 0) {
+      // `a, b = ([...], [...])`: the values are inside the parentheses.
+      reader.pos++;
+      depth++;
+      afterOperand = false;
+      continue;
+    }
     if (pending && (startsNumber || code === 45 /* - */ || code === 43 /* + */ || code === 40 /* ( */)) {
       readCandidate(start, pending);
       continue;
@@ -169,7 +191,12 @@ export function parseLiterals(text: string): ParsedLiteral[] {
       continue;
     }
     reader.pos++;
-    pending = undefined;
+    if (code === 44 /* , */) {
+      chain = chainAtStart;
+      pending = readBefore ? queue.shift() : undefined;
+    } else {
+      pending = undefined;
+    }
     afterOperand = code === 93 /* ] */ || code === 41 /* ) */ || code === 125 /* } */;
     if (code === 91 || code === 40 || code === 123) depth++;
     else if (afterOperand && depth > 0) depth--;
