@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Framework, ParamValue } from '../../src/core/catalog/types';
+import type { Framework, ParamSpec, ParamValue } from '../../src/core/catalog/types';
 import { findParamSpec } from '../../src/core/catalog/params';
 import { getEntry } from '../../src/core/catalog/registry';
 import { DATA_ARGS, OPTION_ARGS, PYTHON_APIS, TFJS_APIS, TFJS_TENSOR_METHODS, TORCH_TENSOR_METHODS } from '../../src/core/scan/apiTable';
@@ -495,7 +495,7 @@ test('the API table uses golden ids, and its parameter names agree with the cata
       for (const written of new Set([...spec.positional, ...Object.keys(spec.rename ?? {})])) {
         if (written === 'reduction' || DATA_ARGS.has(written) || OPTION_ARGS.has(written)) continue;
         const target = spec.rename?.[written] ?? written;
-        const found = findParamSpec(entry, target) ?? findParamSpec(entry, written);
+        const found: ParamSpec | undefined = findParamSpec(entry, target) ?? findParamSpec(entry, written);
         // Keras and torch options the catalog does not model (`axis` of BinaryCrossentropy...) are allowed; renamed names must exist.
         if (spec.rename?.[written]) assert.ok(found, `${key}: ${written} → ${target} is not a parameter of ${spec.id}`);
         if (found) {
