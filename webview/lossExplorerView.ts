@@ -9,9 +9,10 @@ import { resolveParams } from '../src/core/catalog/params';
 import { CATALOG, resolveName } from '../src/core/catalog/registry';
 import type { ActivationEntry, Reduction } from '../src/core/catalog/types';
 import { linspace } from '../src/core/curves';
-import { defaultSweepRange, sweepIncompatibility, sweepLoss, type LossSweep, type OutputActivation, type SweepTarget } from '../src/core/lossCurves';
+import { defaultSweepRange, sweepIncompatibility, sweepLoss, type LossSweep, type OutputActivation } from '../src/core/lossCurves';
 import { tensor } from '../src/core/tensor';
 import { LIMITS, LOSS_PROBLEMS, PANEL_REDUCTIONS, type LossExplorerState, type LossProblem, type PlottedFunction } from '../src/protocol/playground';
+import { sweepTargetOf } from '../src/protocol/playgroundState';
 import { button, checkbox, el, labelled, replaceChildren, select } from './dom';
 import { copyLatex, exportCsv, exportPng } from './exporters';
 import { formatValue } from './format';
@@ -29,18 +30,6 @@ interface DrawnLoss {
   readonly sweep: LossSweep;
   readonly reduction: Reduction;
   readonly color: string;
-}
-
-/** The sweep target a state describes. */
-export function sweepTargetOf(state: LossExplorerState): SweepTarget {
-  switch (state.problem) {
-    case 'binary':
-      return { problem: 'binary', label: state.binaryTarget };
-    case 'categorical':
-      return { problem: 'categorical', classCount: state.classCount, trueClass: state.trueClass };
-    case 'regression':
-      return { problem: 'regression', value: state.regressionTarget };
-  }
 }
 
 function problemLabel(problem: LossProblem): string {

@@ -21,7 +21,8 @@ import { FormulaView } from './formulaView';
 import { frameworkLabel } from './functionRows';
 import { loadSavedState, logToHost, postToHost, saveState } from './hostBridge';
 import { LossExplorerView } from './lossExplorerView';
-import { applyFocus, initialState, PlaygroundStore } from './state';
+import { applyFocus, initialState } from '../src/protocol/playgroundState';
+import { PlaygroundStore } from './state';
 import { Tabs } from './tabs';
 import { readTheme, watchTheme } from './theme';
 
