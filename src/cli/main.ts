@@ -12,7 +12,8 @@ import { parseParamOptions } from './params';
 function chooseLocale(argv: readonly string[], env: NodeJS.ProcessEnv): void {
   const flag = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
   const fromFlag = flag < 0 ? undefined : argv[flag]!.includes('=') ? argv[flag]!.split('=')[1] : argv[flag + 1];
-  setCoreLocale(toLocale(fromFlag ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG));
+  // Empty variables count as unset, as in POSIX locale resolution.
+  setCoreLocale(toLocale(fromFlag || env.LC_ALL || env.LC_MESSAGES || env.LANG));
 }
 
 const OPTIONS = {

@@ -84,20 +84,19 @@ export function resolveName(name: string): CatalogEntry | undefined {
   return byId.get(trimmed) ?? byNormalizedName.get(normalizeName(trimmed)) ?? byNormalizedName.get(normalizeName(trimmed.split('.').pop() ?? ''));
 }
 
-/** Edit distance between two short strings (names), for suggestions. */
+/** Edit distance with adjacent transpositions (`rleu` is one step from `relu`), for suggestions. */
 function editDistance(a: string, b: string): number {
-  const previous = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0]!;
-    previous[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j]!;
-      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
     }
   }
-  return previous[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
 /** Up to `limit` canonical ids closest to a misspelled name, nearest first. */
@@ -110,7 +109,8 @@ export function suggestNames(name: string, kind?: CatalogEntry['kind'], limit = 
     for (const spelling of spellingsOf(entry)) {
       const candidate = normalizeName(spelling);
       const distance = candidate.includes(wanted) || wanted.includes(candidate) ? Math.abs(candidate.length - wanted.length) * 0.5 : editDistance(wanted, candidate);
-      best = Math.min(best, distance);
+      // On equal distance, a name of the same length (a typo rather than a different word) ranks first.
+      best = Math.min(best, distance + Math.min(Math.abs(candidate.length - wanted.length), 1) * 0.25);
     }
     scored.push({ id: entry.id, distance: best });
   }
