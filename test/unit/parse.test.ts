@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormulaLensError, type LocalizedText } from '../../src/core/l10n';
-import { formatLiteral, formatNumber, parseLiteral, parseLiterals, parseMessages, positionAt, type LiteralStyle } from '../../src/core/parse/index';
+import { assignLossRoles, formatLiteral, formatNumber, parseLiteral, parseLiterals, parseMessages, positionAt, roleOfName, type LiteralStyle } from '../../src/core/parse/index';
 import type { Tensor } from '../../src/core/tensor';
 
 /** Values as a plain list, with NaN kept comparable through Object.is in deepEqual. */
@@ -268,6 +268,23 @@ test('parseLiterals: a malformed named literal is reported; no literal at all is
   assertFails(() => parseLiterals('loss = bce(a, b)'), parseMessages.noLiterals, 0);
   assertFails(() => parseLiterals(''), parseMessages.noLiterals, 0);
   assertFails(() => parseLiterals('[a, b]'), parseMessages.identifierNotNumber, 1);
+});
+
+test('assignLossRoles: names first, then position in Keras or torch order', () => {
+  assert.equal(roleOfName('yTrue'), 'y_true');
+  assert.equal(roleOfName('self.labels'), 'y_true');
+  assert.equal(roleOfName('logits'), 'y_pred');
+  assert.equal(roleOfName('input2'), 'y_pred2');
+  assert.equal(roleOfName('weights'), undefined);
+  const named = assignLossRoles(parseLiterals('logits = [0.2, 0.9]\ntarget = [0, 1]\nmargin = 1.0'));
+  assert.deepEqual(Array.from(named.y_true!.tensor.data), [0, 1]);
+  assert.deepEqual(Array.from(named.y_pred!.tensor.data), [0.2, 0.9]);
+  assert.equal(named.y_pred2, undefined, 'a named scalar is an option, not an input');
+  const positional = parseLiterals('[1, 0]\n[0.7, 0.1]');
+  assert.deepEqual(Array.from(assignLossRoles(positional).y_true!.tensor.data), [1, 0]);
+  assert.deepEqual(Array.from(assignLossRoles(positional, 'torch').y_true!.tensor.data), [0.7, 0.1]);
+  const mixed = assignLossRoles(parseLiterals('y_pred = [0.3]\na = [1]'));
+  assert.deepEqual(Array.from(mixed.y_true!.tensor.data), [1]);
 });
 
 const SAMPLE: Tensor = { shape: [2, 4], data: Float64Array.from([1, -0, NaN, Infinity, -Infinity, 0.1, 1e-7, 123456789.125]) };
