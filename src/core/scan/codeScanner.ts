@@ -71,6 +71,12 @@ class CodeScanner {
     this.methods = new Set([...(this.python ? TORCH_TENSOR_METHODS : TFJS_TENSOR_METHODS).keys()].map((name) => nameSignature(name, 0, name.length)));
   }
 
+  /** The character of a one-character operator token, else 0. */
+  private opChar(k: number): number {
+    const start = this.tokens.start(k);
+    return this.tokens.end(k) - start === 1 ? this.tokens.source.charCodeAt(start) : 0;
+  }
+
   private signature(k: number): number {
     return nameSignature(this.tokens.source, this.tokens.start(k), this.tokens.end(k));
   }
@@ -142,13 +148,16 @@ class CodeScanner {
       return j;
     }
     if (!this.python && tokens.isName(i, 'import') && !tokens.isOp(i + 1, '(') && !tokens.isOp(i + 1, '.')) return this.skipJsImport(i);
-    if (tokens.isDot(i - 1)) {
+    // One look at the previous token decides most cases: `.name`, `def name`, `(name=`.
+    const previousKind = tokens.kind(i - 1);
+    const previousOp = previousKind === TokenKind.Op ? this.opChar(i - 1) : 0;
+    if (previousOp === 46 || (previousKind === TokenKind.Op && tokens.isOp(i - 1, '?.'))) {
       // `.relu()` right after a call or subscript: `self.fc(x).relu()`.
       if (tokens.isCloser(i - 2)) this.tensorMethod(i);
       return i;
     }
-    if (tokens.isName(i - 1, 'def') || tokens.isName(i - 1, 'class') || tokens.isName(i - 1, 'function')) return i;
-    const keyPosition = tokens.isOp(i - 1, '(') || tokens.isOp(i - 1, ',') || (!this.python && tokens.isOp(i - 1, '{'));
+    if (previousKind === TokenKind.Name && (tokens.isName(i - 1, 'def') || tokens.isName(i - 1, 'class') || tokens.isName(i - 1, 'function'))) return i;
+    const keyPosition = previousOp === 40 || previousOp === 44 || (!this.python && previousOp === 123);
     if (keyPosition && tokens.isOp(i + 1, this.python ? '=' : ':')) {
       const kind = kindOfKey(tokens.text(i));
       if (kind) this.handleValue(i + 2, kind, this.ownerOf(this.stackTop()));

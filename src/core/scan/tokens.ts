@@ -169,22 +169,29 @@ function decodeEscapes(body: string): string {
 /** Index of the bracket matching each bracket token, -1 elsewhere (unmatched brackets stay -1). */
 export function matchBrackets(tokens: TokenList): Int32Array {
   const match = new Int32Array(tokens.length).fill(-1);
-  const stack: number[] = [];
+  // Open brackets as (token index, bracket character) pairs; a typed stack avoids array resizing.
+  const stack = new Int32Array(2 * Math.min(tokens.length, 1 << 16) + 2);
+  let depth = 0;
   const source = tokens.source;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens.kind(i) !== TokenKind.Op) continue;
     const start = tokens.start(i);
     if (tokens.end(i) - start !== 1) continue;
     const c = source.charCodeAt(start);
-    if (c === 40 || c === 91 || c === 123) stack.push(i);
-    else if (c === 41 || c === 93 || c === 125) {
+    if (c === 40 || c === 91 || c === 123) {
+      if (2 * depth + 1 < stack.length) {
+        stack[2 * depth] = i;
+        stack[2 * depth + 1] = c;
+        depth++;
+      }
+    } else if (c === 41 || c === 93 || c === 125) {
       const opener = c === 41 ? 40 : c === 93 ? 91 : 123;
       // Pop to the nearest matching opener so one stray bracket does not unbalance the rest.
-      for (let s = stack.length - 1; s >= 0; s--) {
-        if (source.charCodeAt(tokens.start(stack[s]!)) === opener) {
-          match[stack[s]!] = i;
-          match[i] = stack[s]!;
-          stack.length = s;
+      for (let s = depth - 1; s >= 0; s--) {
+        if (stack[2 * s + 1] === opener) {
+          match[stack[2 * s]!] = i;
+          match[i] = stack[2 * s]!;
+          depth = s;
           break;
         }
       }
