@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Framework, ParamSpec, ParamValue } from '../../src/core/catalog/types';
@@ -15,6 +16,7 @@ import { tokenizePython } from '../../src/core/scan/pythonTokenizer';
 import { TokenKind } from '../../src/core/scan/tokens';
 import {
   detectFramework,
+  findMisuses,
   MentionCache,
   mentionAt,
   mentionParams,
@@ -509,4 +511,30 @@ test('the API table uses golden ids, and its parameter names agree with the cata
     }
   }
   assert.ok(checked > 50, `only ${checked} parameters were checked against the catalog`);
+});
+
+/** Fragments that stress the tokenizers: half-open strings, brackets, comments, templates, keywords. */
+const FRAGMENTS = ['nn.', 'F.', 'torch.', 'tf.', 'layers.', 'keras.losses.', 'ReLU', 'Softmax', 'softmax', 'sigmoid', 'relu', 'BCELoss', 'CrossEntropyLoss', 'KLDivLoss', 'Dense', 'compile',
+  '(', ')', '[', ']', '{', '}', ',', '=', ':', '.', '*', '**', '-', '0.5', '1', "'", '"', '"""', "'relu'", '"mse"', 'f"', 'rb\'', '#', '//', '/*', '*/', '`', '${', '/', '\\', '\n', '\r\n', '    ',
+  'activation=', 'loss=', 'activation: ', 'loss: ', 'def ', 'return ', 'import torch.nn as nn\n', 'from keras import layers\n', "import * as tf from '@tensorflow/tfjs';\n", 'dim=', 'reduction=', "'mean'", 'x', 'self', 'criterion', 'from_logits=True', 'units: 1'];
+
+test('any input: scanning and misuse finding never throw, and every range is inside the text with consistent line/character', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }), fc.constantFrom('python', 'typescript', 'javascript', 'json', 'yaml'), (parts, languageId) => {
+      const text = parts.join('');
+      const result = scanDocument(text, languageId);
+      for (const m of result.mentions) {
+        for (const range of [m.range, m.apiRange, ...(m.callRange ? [m.callRange] : []), ...(m.rawArgs ?? []).map((a) => a.range)]) {
+          assert.ok(range.start >= 0 && range.start <= range.end && range.end <= text.length, 'range inside the text');
+          const start = positionOf(text, range.start);
+          assert.deepEqual([range.startLine, range.startCharacter], [start.line, start.character]);
+        }
+        assert.ok(m.range.end > m.range.start, 'a name token is never empty');
+      }
+      for (const misuse of findMisuses(text, languageId, result)) {
+        assert.ok(misuse.range.end <= text.length && (!misuse.fix || misuse.fix.range.end <= text.length));
+      }
+    }),
+    { numRuns: 400 },
+  );
 });
