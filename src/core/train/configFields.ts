@@ -130,9 +130,10 @@ export const FIELDS = {
   },
 } as const satisfies Record<string, Record<string, FieldNames>>;
 
-/** Canonical names of a section's fields (for unknown-field suggestions). */
-export function canonicalNames(section: Readonly<Record<string, FieldNames>>, keys?: readonly string[]): string[] {
-  return Object.entries(section).filter(([key]) => !keys || keys.includes(key)).map(([, names]) => names[0]);
+/** Every accepted name of a section's fields, canonical names first (for unknown-field suggestions). */
+export function knownNames(section: Readonly<Record<string, FieldNames>>, keys?: readonly string[]): string[] {
+  const entries = Object.entries(section).filter(([key]) => !keys || keys.includes(key));
+  return [...entries.map(([, names]) => names[0]), ...entries.flatMap(([, names]) => names.slice(1))];
 }
 
 /** Optimizer hyperparameters each optimizer accepts (plus the common ones). */

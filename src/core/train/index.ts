@@ -14,4 +14,10 @@ export { runTraining, type RunOptions, type RunProgress, type RunResult } from '
 export { SATURATION_THRESHOLD, Trainer, type Divergence, type Metrics, type SplitMetrics, type StepDiagnostics } from './trainer';
 export { formatPath, TrainingConfigError, type PathSegment } from './configReader';
 export { isValidatedConfig, parseTrainingConfig } from './validate';
+export { parseTrainingConfigText } from './configText';
+export { trainingConfigSchema, type JsonSchema } from './schema';
+export { exportKeras } from './exportKeras';
+export { exportPyTorch } from './exportPyTorch';
+export type { ExportWeights } from './exportSetup';
+export { toRawConfig } from './serialize';
 export { toWeightsJson, type WeightsJson } from './weights';

@@ -7,7 +7,7 @@ import { parseFramework, resolveName, suggestNames } from '../catalog/registry';
 import { findParamSpec, resolveParams } from '../catalog/params';
 import type { CatalogEntry, Framework, ParamValue, ResolvedParams } from '../catalog/types';
 import { FormulaLensError } from '../l10n';
-import { canonicalNames, FIELDS, OPTIMIZER_FIELDS } from './configFields';
+import { knownNames, FIELDS, OPTIMIZER_FIELDS } from './configFields';
 import { closestName, describe, fail, Fields, formatPath, normalizeKey, optional, readArray, readBoolean, readMatrix, readNumber, readNumberRow, readString, rethrowAt, type NumberRule, type PathSegment } from './configReader';
 import { IDENTITY_IDS } from './activation';
 import type { ActivationConfig, ConfigWarning, DataConfig, LayerConfig, LinearParams, LossConfig, ModelConfig, TrainingConfig } from './config';
@@ -70,7 +70,7 @@ function resolveActivation(value: unknown, path: readonly PathSegment[], framewo
     explicitParams = fields.take(...FIELDS.activation.params) ?? paramsField;
   }
   if (IDENTITY_IDS.includes(name.toLowerCase())) {
-    fields?.done(canonicalNames(FIELDS.activation));
+    fields?.done(knownNames(FIELDS.activation));
     return { id: 'linear', params: {} };
   }
   const entry = resolveName(name);
@@ -81,7 +81,7 @@ function resolveActivation(value: unknown, path: readonly PathSegment[], framewo
   }
   if (entry.kind !== 'activation') fail(namePath, trainMessages.notAnActivation, { name });
   const params = readParams(entry, fields, explicitParams, framework, path);
-  fields?.done(canonicalNames(FIELDS.activation));
+  fields?.done(knownNames(FIELDS.activation));
   const rowwise = entry.id === 'softmax' || entry.id === 'log_softmax';
   if (role === 'hidden' && !entry.kernel) fail(namePath, trainMessages.hiddenNotElementwise, { name: entry.id });
   if (role === 'output' && !entry.kernel && !rowwise) fail(namePath, trainMessages.outputNotSupported, { name: entry.id });
@@ -140,7 +140,7 @@ function parseLoss(value: unknown, path: readonly PathSegment[], framework: Fram
   const fuseField = fields?.take(...FIELDS.loss.fuse);
   const fuse = fuseField ? readBoolean(fuseField.value, fuseField.path) : undefined;
   const params = readParams(entry, fields, fields?.take(...FIELDS.loss.params), lossFramework, path);
-  fields?.done(canonicalNames(FIELDS.loss));
+  fields?.done(knownNames(FIELDS.loss));
   return { id: entry.id, kind, params, framework: lossFramework, reduction, fuse, path, fusePath: fuseField?.path ?? [...path, 'fuse'] };
 }
 
@@ -182,7 +182,7 @@ function parseData(value: unknown, path: readonly PathSegment[], loss: ParsedLos
     const testField = fields.take(...FIELDS.builtinData.testFraction);
     const testFraction = optional(testField, (v, p) => readNumber(v, p, { min: 0, max: 1, exclusiveMax: true }), 0.5);
     if (samples - Math.floor(samples * testFraction) < 1) fail(testField?.path ?? path, trainMessages.trainEmpty, { points: samples });
-    fields.done(canonicalNames(FIELDS.builtinData));
+    fields.done(knownNames(FIELDS.builtinData));
     if (info.classes === 0 && task !== 'regression') fail([...loss.path], trainMessages.needsClasses, { loss: loss.id, data: name });
     if (info.classes > 2 && task === 'binary') fail([...loss.path], trainMessages.binaryOnMulticlass, { loss: loss.id, data: name, classes: info.classes });
     const outputUnits = info.classes === 0 ? 1 : info.classes === 2 && task !== 'multiclass' ? 1 : info.classes;
@@ -209,7 +209,7 @@ function parseData(value: unknown, path: readonly PathSegment[], loss: ParsedLos
   const testField = fields.take(...FIELDS.explicitData.testFraction);
   const testFraction = testPointsField ? 0 : optional(testField, (v, p) => readNumber(v, p, { min: 0, max: 1, exclusiveMax: true }), 0);
   if (points.length - Math.floor(points.length * testFraction) < 1) fail(testField?.path ?? path, trainMessages.trainEmpty, { points: points.length });
-  fields.done(canonicalNames(FIELDS.explicitData));
+  fields.done(knownNames(FIELDS.explicitData));
 
   const labels = readArray(labelsField.value, labelsField.path);
   if (labels.length !== points.length) fail(labelsField.path, trainMessages.labelCount, { labels: labels.length, points: points.length });
@@ -333,7 +333,7 @@ function parseInitializer(value: unknown, path: readonly PathSegment[]): Initial
   if (std) spec.std = readNumber(std.value, std.path, { min: 0 });
   const constant = fields.take(...FIELDS.initializer.value);
   if (constant) spec.value = readNumber(constant.value, constant.path);
-  fields.done(canonicalNames(FIELDS.initializer));
+  fields.done(knownNames(FIELDS.initializer));
   return spec;
 }
 
@@ -348,7 +348,7 @@ function parseInitialParams(value: unknown, path: readonly PathSegment[], sizes:
       const outer = Fields.of(value, path);
       const layers = outer.take(...FIELDS.weightsDocument.layers)!;
       for (const meta of [FIELDS.weightsDocument.format, FIELDS.weightsDocument.version, FIELDS.weightsDocument.layout, FIELDS.weightsDocument.inputSize]) outer.take(...meta);
-      outer.done(canonicalNames(FIELDS.weightsDocument));
+      outer.done(knownNames(FIELDS.weightsDocument));
       listValue = layers.value;
       listPath = layers.path;
     }
@@ -360,7 +360,7 @@ function parseInitialParams(value: unknown, path: readonly PathSegment[], sizes:
       const bias = fields.take(...FIELDS.linearParams.bias);
       fields.take(...FIELDS.linearParams.activation);
       fields.take(...FIELDS.linearParams.units);
-      fields.done(canonicalNames(FIELDS.linearParams));
+      fields.done(knownNames(FIELDS.linearParams));
       if (!weight) fail([...listPath, i, 'weight'], trainMessages.missingField);
       if (!bias) fail([...listPath, i, 'bias'], trainMessages.missingField);
       return { weight, bias };
@@ -456,7 +456,7 @@ function parseModel(value: unknown, path: readonly PathSegment[], framework: Fra
         : paramsField
           ? resolveActivation(sharedActivation().id, paramsField.path, framework, 'hidden', paramsField)
           : sharedActivation();
-      layer.done(canonicalNames(FIELDS.layer));
+      layer.done(knownNames(FIELDS.layer));
       layers.push({ units, activation });
     });
   }
@@ -473,7 +473,7 @@ function parseModel(value: unknown, path: readonly PathSegment[], framework: Fra
   const outputActivation = outputActivationField
     ? resolveActivation(outputActivationField.value, outputActivationField.path, framework, 'output', outputParamsField)
     : resolveActivation(defaultOutputActivation(loss.kind, takesLogits), outputParamsField?.path ?? [...path, 'output_activation'], framework, 'output', outputParamsField);
-  outputSection?.done(canonicalNames(FIELDS.output));
+  outputSection?.done(knownNames(FIELDS.output));
   const outputPath = outputActivationField?.path ?? [...path, 'output_activation'];
   const rowwise = outputActivation.id === 'softmax' || outputActivation.id === 'log_softmax';
   if (rowwise && outputUnits === 1) fail(outputPath, trainMessages.softmaxSingle, { name: outputActivation.id });
@@ -485,7 +485,7 @@ function parseModel(value: unknown, path: readonly PathSegment[], framework: Fra
   const biasInitializer = optional(biasInitField, parseInitializer, { name: torchLike ? 'torch_default' : 'zeros' } as InitializerSpec);
   const sizes = [inputSize, ...layers.map((l) => l.units), outputUnits];
   const initialParams = optional(fields.take(...FIELDS.model.initialParams), (v, p) => parseInitialParams(v, p, sizes), null);
-  fields.done(canonicalNames(FIELDS.model));
+  fields.done(knownNames(FIELDS.model));
 
   // How the output activation meets the loss.
   const fusable = !takesLogits && ((outputActivation.id === 'sigmoid' && loss.kind === 'bce') || (outputActivation.id === 'softmax' && (loss.kind === 'cce' || loss.kind === 'sparse_cce')));
@@ -536,7 +536,7 @@ function parseOptimizer(value: unknown, path: readonly PathSegment[]): Optimizer
   const lr = number('lr', defaults.lr);
   const weightDecay = number('weightDecay', defaults.weightDecay);
   const maximize = bool('maximize', false);
-  const done = () => fields?.done(canonicalNames(FIELDS.optimizer, [...OPTIMIZER_FIELDS.common, ...OPTIMIZER_FIELDS[name]]));
+  const done = () => fields?.done(knownNames(FIELDS.optimizer, [...OPTIMIZER_FIELDS.common, ...OPTIMIZER_FIELDS[name]]));
   switch (name) {
     case 'sgd': {
       const momentum = number('momentum', 0);
@@ -621,7 +621,7 @@ export function parseTrainingConfig(raw: unknown): TrainingConfig {
     const fields = Fields.of(regularizationField.value, regularizationField.path);
     const l1 = optional(fields.take(...FIELDS.regularization.l1), (v, p) => readNumber(v, p, { min: 0 }), 0);
     const l2 = optional(fields.take(...FIELDS.regularization.l2), (v, p) => readNumber(v, p, { min: 0 }), 0);
-    fields.done(canonicalNames(FIELDS.regularization));
+    fields.done(knownNames(FIELDS.regularization));
     regularization = { l1, l2 };
   }
   const batchField = root.take(...FIELDS.root.batchSize);
@@ -633,7 +633,7 @@ export function parseTrainingConfig(raw: unknown): TrainingConfig {
   const steps = optional(stepsField, (v, p) => readNumber(v, p, { integer: true, min: 0, max: 100_000_000 }), null);
   const shuffle = optional(root.take(...FIELDS.root.shuffle), readBoolean, true);
   const dropLast = optional(root.take(...FIELDS.root.dropLast), readBoolean, false);
-  root.done(canonicalNames(FIELDS.root));
+  root.done(knownNames(FIELDS.root));
 
   const lossConfig: LossConfig = { id: loss.id, kind: loss.kind, params: loss.params, framework: loss.framework, reduction: loss.reduction, fused };
   const config: TrainingConfig = {
