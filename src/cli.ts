@@ -12,6 +12,8 @@ void runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   readStdin: readProcessStdin,
+  // Progress redraws one line on a terminal and stays silent in pipes and CI logs.
+  ...(process.stderr.isTTY ? { progress: (line: string, final: boolean) => process.stderr.write(`\r${line}\u001b[K${final ? '\n' : ''}`) } : {}),
 }).then((code) => {
   process.exitCode = code;
 });

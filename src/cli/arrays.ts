@@ -1,18 +1,20 @@
-/** Reading array arguments (`[1, -2, nan]`, `np.array(...)`...) on the command line. */
-import { FormulaLensError, localize } from '../core/l10n';
-import { decodeNested } from '../core/jsonNumbers';
-import { fromNested, type Tensor } from '../core/tensor';
+/** Reading array arguments (`[1, -2, nan]`, `np.array(...)`, `torch.tensor(...)`...) on the command line. */
+import { FormulaLensError } from '../core/l10n';
+import { parseLiteral } from '../core/parse/index';
+import type { Tensor } from '../core/tensor';
 import { cliMessages } from './messages';
 import { fail } from './io';
 
-/** Parses an array argument, or fails naming the argument and what was wrong. */
+/**
+ * Parses an array argument with the editor's literal syntax (JSON, Python, NumPy, PyTorch,
+ * TensorFlow, TF.js; `"NaN"`/`"Infinity"` strings as in the reference data), or fails naming
+ * the argument, the position and what was wrong.
+ */
 export function parseArrayArgument(argument: string, text: string): Tensor {
   try {
-    const decoded = decodeNested(JSON.parse(text));
-    if (decoded === undefined) throw new Error('elements must be numbers, "NaN" or "Infinity"');
-    return fromNested(decoded);
+    return parseLiteral(text).tensor;
   } catch (error) {
-    const detail = error instanceof FormulaLensError ? error.localizedMessage() : (error as Error).message;
-    return fail(cliMessages.badArray, { argument, detail: detail || localize(cliMessages.expectedArray) });
+    if (error instanceof FormulaLensError) return fail(cliMessages.badArray, { argument, detail: error.localizedMessage() });
+    throw error;
   }
 }

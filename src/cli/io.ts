@@ -8,6 +8,8 @@ export interface CliIO {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly readStdin: () => Promise<string>;
+  /** A transient progress line (a terminal's stderr); absent when output is not a terminal. */
+  readonly progress?: (line: string, final: boolean) => void;
 }
 
 /** Exit codes: 0 success, 2 usage or input error (one clear line on stderr), 1 internal failure. */

@@ -4,6 +4,8 @@ import { FormulaLensError, localize, setCoreLocale, toLocale } from '../core/l10
 import { runBatch } from './commands/batch';
 import { frameworkOption, reductionOption, runEval, runLoss } from './commands/evaluate';
 import { runList } from './commands/list';
+import { runScan } from './commands/scan';
+import { runTrain } from './commands/train';
 import { ExitCode, fail, readTextFile, type CliIO } from './io';
 import { cliMessages } from './messages';
 import { parseParamOptions } from './params';
@@ -94,6 +96,10 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
       return runLoss(rest[0], { yTrue: values['y-true'], yPred: values['y-pred'], yPred2: values['y-pred2'], yPred3: values['y-pred3'], reduction: reductionOption(values.reduction) }, common(), io);
     case 'batch':
       return runBatch(rest[0] === undefined || rest[0] === '-' ? await io.readStdin() : readTextFile(rest[0]), io);
+    case 'scan':
+      return runScan(rest[0], values.json ?? false, io);
+    case 'train':
+      return runTrain(rest[0], { steps: values.steps, epochs: values.epochs, json: values.json ?? false, ...(io.progress ? { progress: io.progress } : {}) }, io);
     default: {
       const handler = extraCommands.get(command);
       if (!handler) return fail(cliMessages.unknownCommand, { name: command });

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode, fixturePath, flatten, loadGoldenCases, mismatch, type EncodedArray } from './helpers/golden';
 
@@ -145,4 +147,53 @@ test('list --json describes every function with per-framework parameter defaults
   assert.deepEqual(slope?.defaults, { torch: 0.01, keras: 0.2, tfjs: 0.3 });
   for (const id of ['sigmoid', 'softmax', 'glu', 'mse', 'kl_divergence', 'triplet_margin_loss']) assert.ok(functions.some((f) => f.id === id), id);
   assert.ok(functions.every((f) => f.formula.text.length > 0));
+});
+
+test('scan --json lists mentions with 1-based positions of the name token, and notebooks carry the cell', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'formula-lens-cli-'));
+  const python = join(dir, 'model.py');
+  writeFileSync(python, 'import torch.nn as nn\n# nn.ReLU() in a comment is not a mention\nact = nn.LeakyReLU(0.1)\nloss = nn.KLDivLoss(reduction="batchmean", log_target=True)\n');
+  const { code, stdout } = cli(['scan', python, '--json']);
+  assert.equal(code, 0);
+  const mentions = (JSON.parse(stdout) as { mentions: Record<string, unknown>[] }).mentions;
+  assert.deepEqual(mentions.map((m) => [m.line, m.column, m.endColumn, m.kind, m.name, m.framework]), [
+    [3, 10, 19, 'activation', 'leaky_relu', 'torch'],
+    [4, 11, 20, 'loss', 'kl_divergence', 'torch'],
+  ]);
+  assert.deepEqual(mentions[0]!.params, { negative_slope: 0.1 });
+  assert.equal((mentions[1]!.params as Record<string, unknown>).log_target, true);
+
+  const notebook = join(dir, 'nb.ipynb');
+  writeFileSync(notebook, JSON.stringify({ cells: [
+    { cell_type: 'markdown', source: ['# relu\n'] },
+    { cell_type: 'code', source: ['import torch\n', 'y = torch.sigmoid(x)\n'] },
+  ], metadata: {}, nbformat: 4, nbformat_minor: 5 }));
+  const nb = JSON.parse(cli(['scan', notebook, '--json']).stdout) as { mentions: Record<string, unknown>[] };
+  assert.deepEqual(nb.mentions.map((m) => [m.cell, m.line, m.column, m.name]), [[1, 2, 11, 'sigmoid']]);
+
+  const unknown = cli(['scan', join(dir, 'model.txt')]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /\.py/);
+});
+
+test('train --json is seeded and reports per-step losses, weights and metrics; a bad config names the field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'formula-lens-cli-'));
+  const config = join(dir, 'xor.yaml');
+  writeFileSync(config, 'data: { name: xor, samples: 80 }\nmodel:\n  layers: [{ units: 4, activation: tanh }]\nloss: binary_crossentropy\noptimizer: { name: sgd, lr: 0.5 }\nbatch_size: 8\nseed: 3\n');
+  const first = cli(['train', config, '--steps', '5', '--json']);
+  assert.equal(first.code, 0, first.stderr);
+  const run = JSON.parse(first.stdout) as { steps: number; losses: number[]; train: { loss: number; accuracy: number }; weights: { layers: unknown[] } };
+  assert.equal(run.steps, 5);
+  assert.equal(run.losses.length, 5);
+  assert.ok(run.losses.every((l) => Number.isFinite(l)));
+  assert.ok(run.weights.layers.length >= 2);
+  assert.ok(run.train.accuracy >= 0 && run.train.accuracy <= 1);
+  assert.equal(cli(['train', config, '--steps', '5', '--json']).stdout, first.stdout, 'same seed, same run');
+
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, 'data: { name: cirle }\nloss: mse\n');
+  const rejected = cli(['train', bad]);
+  assert.equal(rejected.code, 2);
+  assert.match(rejected.stderr, /data\.name.*circle/);
+  assert.equal(cli(['train', config, '--steps', '0']).code, 2);
 });
