@@ -210,6 +210,19 @@ test('YAML config: plain and quoted scalars, flow-mapping params, lists of losse
   ]);
 });
 
+test('config forms: per-output loss dicts are reported once, Keras 3 serialized functions, evaluation entries with params', () => {
+  const yaml = 'loss:\n  main_loss: mse\n  aux_loss: huber\nevaluations:\n  - activation: leaky_relu\n    framework: torch\n    params: { negative_slope: 0.2 }\n';
+  assert.deepEqual(scanDocument(yaml, 'yaml').mentions.map((m) => [m.api, m.id, m.framework, m.range.startLine, m.params]), [
+    ['mse', 'mse', 'torch', 1, {}],
+    ['huber', 'huber', 'torch', 2, {}],
+    ['leaky_relu', 'leaky_relu', 'torch', 4, { negative_slope: 0.2 }],
+  ]);
+  const json = '{"activation": {"module": "keras.activations", "class_name": "function", "config": "gelu", "registered_name": "gelu"}}';
+  const m = scanDocument(json, 'json').mentions;
+  assert.deepEqual(m.map((x) => [x.api, x.id, x.framework]), [['gelu', 'gelu', 'keras']]);
+  assertRange(json, m[0]!.range, 'gelu', 'serialized function');
+});
+
 test('Keras model.to_json(): activation strings in layer configs, activation layers and serialized losses by class_name', () => {
   const text = fixture('keras_to_json.json');
   const result = scanDocument(text, 'json');

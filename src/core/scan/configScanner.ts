@@ -56,6 +56,8 @@ function frameworkOf(object: ConfigObject): Framework | undefined {
 class ConfigScanner {
   readonly mentions: Mention[] = [];
   private readonly lines: LineIndex;
+  /** Start offsets already reported: a name can be reached both as a key's value and by the walk. */
+  private readonly reported = new Set<number>();
 
   constructor(private readonly text: string) {
     this.lines = new LineIndex(text);
@@ -80,7 +82,7 @@ class ConfigScanner {
       const functionName = stringScalar(config);
       if (className.value === 'function' && functionName && module) {
         const kind = module.includes('activations') ? 'activation' : module.includes('losses') ? 'loss' : undefined;
-        if (kind) this.stringMention(functionName, kind, here, owner);
+        if (kind) this.stringMention(functionName, kind, here === 'tfjs' ? 'tfjs' : 'keras', owner);
       }
     }
     for (const p of node.props) {
@@ -186,6 +188,8 @@ class ConfigScanner {
   }
 
   private push(node: ConfigScalar, kind: 'activation' | 'loss', id: string, framework: Framework, owner: MentionOwner | undefined, built: ReturnType<typeof buildParams>): void {
+    if (this.reported.has(node.start)) return;
+    this.reported.add(node.start);
     const range = this.lines.range(node.start, node.end);
     this.mentions.push({
       kind,
