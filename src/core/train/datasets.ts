@@ -114,12 +114,15 @@ export function generateDataset(name: DatasetName, options: GeneratorOptions, ra
 
 type Push = (x: number, y: number, label: number) => void;
 
-/** Playground classifyCircleData: radius 5; the label is decided by the noisy position, the point kept clean. */
+/**
+ * Playground classifyCircleData: radius 5; the label is decided by the noisy position, the point kept clean.
+ * (The Playground makes ceil(n/2) points per half; an odd count here gives the extra point to the first half.)
+ */
 function circle(samples: number, noise: number, random: Random, push: Push): void {
   const radius = 5;
   const label = (x: number, y: number) => (Math.hypot(x, y) < radius * 0.5 ? 1 : 0);
-  const ring = (low: number, high: number) => {
-    for (let i = 0; i < samples / 2; i++) {
+  const ring = (low: number, high: number, count: number) => {
+    for (let i = 0; i < count; i++) {
       const r = random.uniform(low, high);
       const angle = random.uniform(0, 2 * Math.PI);
       const x = r * Math.sin(angle);
@@ -129,8 +132,8 @@ function circle(samples: number, noise: number, random: Random, push: Push): voi
       push(x, y, label(x + noiseX, y + noiseY));
     }
   };
-  ring(0, radius * 0.5);
-  ring(radius * 0.7, radius);
+  ring(0, radius * 0.5, Math.ceil(samples / 2));
+  ring(radius * 0.7, radius, Math.floor(samples / 2));
 }
 
 /** Playground classifyXORData: uniform in [-5, 5] pushed 0.3 away from the axes. */
@@ -150,25 +153,25 @@ function xor(samples: number, noise: number, random: Random, push: Push): void {
 /** Playground classifyTwoGaussData: centers (2, 2) and (-2, -2), variance 0.5 + 7 * noise. */
 function twoGaussians(samples: number, noise: number, random: Random, push: Push): void {
   const std = Math.sqrt(0.5 + 7 * noise);
-  const cloud = (cx: number, cy: number, label: number) => {
-    for (let i = 0; i < samples / 2; i++) push(random.normal(cx, std), random.normal(cy, std), label);
+  const cloud = (cx: number, cy: number, label: number, count: number) => {
+    for (let i = 0; i < count; i++) push(random.normal(cx, std), random.normal(cy, std), label);
   };
-  cloud(2, 2, 1);
-  cloud(-2, -2, 0);
+  cloud(2, 2, 1, Math.ceil(samples / 2));
+  cloud(-2, -2, 0, Math.floor(samples / 2));
 }
 
 /** Playground classifySpiralData: two arms of 1.75 turns, radius up to 5. */
 function spiral(samples: number, noise: number, random: Random, push: Push): void {
   const n = samples / 2;
-  const arm = (deltaT: number, label: number) => {
-    for (let i = 0; i < n; i++) {
+  const arm = (deltaT: number, label: number, count: number) => {
+    for (let i = 0; i < count; i++) {
       const r = (i / n) * 5;
       const t = ((1.75 * i) / n) * 2 * Math.PI + deltaT;
       push(r * Math.sin(t) + random.uniform(-1, 1) * noise, r * Math.cos(t) + random.uniform(-1, 1) * noise, label);
     }
   };
-  arm(0, 1);
-  arm(Math.PI, 0);
+  arm(0, 1, Math.ceil(n));
+  arm(Math.PI, 0, Math.floor(n));
 }
 
 /** scikit-learn make_moons (evenly spaced half circles, Gaussian noise of std `noise`), scaled by 3 and centred. */
