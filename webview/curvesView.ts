@@ -54,7 +54,7 @@ export class CurvesView {
   readonly element: HTMLElement;
   private readonly controls = el('div', { class: 'controls' });
   private readonly canvas = el('canvas', { tabindex: 0, role: 'img' });
-  private readonly readout = el('div', { class: 'readout', 'aria-live': 'polite' });
+  private readonly readout = el('div', { class: 'readout', 'aria-live': 'off' });
   private readonly regionList = el('div', { class: 'regions' });
   private readonly emptyHint = el('p', { class: 'hint empty' }, l10n.t('Add an activation to draw it.'));
   private readonly chart: LineChart;
@@ -201,6 +201,7 @@ export class CurvesView {
   }
 
   private moveCrosshairToPixel(pixel: number): void {
+    this.readout.setAttribute('aria-live', 'off');
     const x = this.chart.scales['x']?.getValueForPixel(pixel);
     if (x === undefined || !Number.isFinite(x)) return;
     this.setCrosshair(x);
@@ -221,6 +222,8 @@ export class CurvesView {
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
+    // Announce values reached by keyboard; pointer moves would flood a screen reader.
+    this.readout.setAttribute('aria-live', 'polite');
     this.setCrosshair(target);
   }
 

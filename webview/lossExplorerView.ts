@@ -63,7 +63,7 @@ export class LossExplorerView {
   readonly element: HTMLElement;
   private readonly controls = el('div', { class: 'controls' });
   private readonly canvas = el('canvas', { tabindex: 0, role: 'img' });
-  private readonly readout = el('div', { class: 'readout', 'aria-live': 'polite' });
+  private readonly readout = el('div', { class: 'readout', 'aria-live': 'off' });
   private readonly notes = el('div', { class: 'notes-box' });
   private readonly emptyHint = el('p', { class: 'hint empty' }, l10n.t('Add a loss to draw it.'));
   private readonly chart: LineChart;
@@ -92,6 +92,7 @@ export class LossExplorerView {
       el('div', { class: 'plot' }, this.emptyHint, el('div', { class: 'chart-box' }, this.canvas), toolbar, this.readout, this.notes, why));
     this.chart = createLineChart(this.canvas, this.overlay);
     this.canvas.addEventListener('pointermove', (event) => {
+      this.readout.setAttribute('aria-live', 'off');
       const x = this.chart.scales['x']?.getValueForPixel(event.offsetX);
       if (x !== undefined && Number.isFinite(x)) this.setCrosshair(x);
     });
@@ -331,6 +332,8 @@ export class LossExplorerView {
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
+    // Announce values reached by keyboard; pointer moves would flood a screen reader.
+    this.readout.setAttribute('aria-live', 'polite');
     this.setCrosshair(target);
   }
 
