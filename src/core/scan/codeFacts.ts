@@ -179,6 +179,33 @@ export class CodeFacts {
     return readArgs(this.analysis, open);
   }
 
+  private scopes: Int32Array | undefined;
+
+  /**
+   * The `def` a token is inside (token index of the innermost enclosing `def`, -1 at module level),
+   * from indentation. Python only; JS tokens are all at -1.
+   */
+  scopeOf(k: number): number {
+    this.scopes ??= this.computeScopes();
+    return this.scopes[k] ?? -1;
+  }
+
+  private computeScopes(): Int32Array {
+    const { tokens, language } = this.analysis;
+    const scopes = new Int32Array(tokens.length).fill(-1);
+    if (language !== 'python') return scopes;
+    const defs: { indent: number; token: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const indent = tokens.indent(i);
+      if (indent >= 0) {
+        while (defs.length > 0 && defs[defs.length - 1]!.indent >= indent) defs.pop();
+      }
+      scopes[i] = defs.length > 0 ? defs[defs.length - 1]!.token : -1;
+      if (indent >= 0 && tokens.isName(i, 'def')) defs.push({ indent, token: i });
+    }
+    return scopes;
+  }
+
   /** Return expressions (token ranges) of every `def forward(...)` in the file. */
   forwardReturns(): [number, number][] {
     const { tokens } = this.analysis;

@@ -175,7 +175,9 @@ const kerasActivationWithFromLogits: Rule = (facts) => {
     }
     const fromLogits = losses.filter((loss) => loss.params.from_logits === true && loss.framework !== 'torch');
     if (fromLogits.length === 0) continue;
-    const layer = lastLayerBefore(layers, tokens, compileStart);
+    // Only layers built in the same function (or both at module level) belong to the compiled model.
+    const scope = facts.scopeOf(compile.first);
+    const layer = lastLayerBefore(layers.filter((l) => facts.scopeOf(l.first) === scope), tokens, compileStart);
     const activation = layer ? layerActivation(facts, tokens.start(layer.first)) : undefined;
     if (!activation || (activation.id !== 'sigmoid' && activation.id !== 'softmax')) continue;
     for (const loss of fromLogits) {
