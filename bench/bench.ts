@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   for (const group of groups) {
     if (only && group.name !== only) continue;
     const comparisons = await group.build();
-    const groupResults = comparisons.map((comparison) => runComparison(comparison, options));
+    const groupResults: ComparisonResult[] = [];
+    for (const comparison of comparisons) groupResults.push(await runComparison(comparison, options));
     results.push(...groupResults);
     console.log(renderGroup(group.name, groupResults));
   }

@@ -10,7 +10,7 @@ export interface Implementation {
   /** `formula-lens`, `tight loop`, `tfjs`, `mathjs`, ... */
   readonly name: string;
   /** Does the work once; returns something so the JIT cannot drop it. */
-  readonly run: () => unknown;
+  readonly run: () => unknown | Promise<unknown>;
 }
 
 /** A comparison: implementations of the same work, timed per `units` (elements, pairs, samples, lines). */
@@ -27,6 +27,8 @@ export interface Comparison {
   readonly implementations: readonly Implementation[];
   /** Target ratio subject/baseline, when the issue sets one. */
   readonly target?: number;
+  /** Absolute target in milliseconds per unit (editor paths), when the issue sets one. */
+  readonly targetMsPerUnit?: number;
   /** Target statement for peers, e.g. subject must be faster than tfjs. */
   readonly fasterThan?: readonly string[];
 }
@@ -46,6 +48,7 @@ export interface ComparisonResult {
   /** Median per-round ratio of the subject's time to each implementation's (below 1: the subject is faster). */
   readonly subjectRatio: Readonly<Record<string, number>>;
   readonly target?: number;
+  readonly targetMsPerUnit?: number;
   readonly targetMet?: boolean;
   readonly fasterThan?: readonly string[];
   readonly fasterThanMet?: boolean;
@@ -67,13 +70,14 @@ function consume(value: unknown): void {
   else if (value && typeof value === 'object' && 'length' in value) sink += (value as ArrayLike<number>).length;
 }
 
-/** Times `run` repeated until `sampleMs` has passed; returns ms per call. */
-function timeSample(run: () => unknown, sampleMs: number): number {
+/** Times `run` repeated until `sampleMs` has passed; returns ms per call. Awaits only what returns a promise. */
+async function timeSample(run: () => unknown, sampleMs: number): Promise<number> {
   let calls = 0;
   const start = performance.now();
   let elapsed = 0;
   do {
-    consume(run());
+    const result = run();
+    consume(result instanceof Promise ? await result : result);
     calls++;
     elapsed = performance.now() - start;
   } while (elapsed < sampleMs);
@@ -88,14 +92,14 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs one comparison: warm-up, then `rounds` round-robin rounds (rotating the start), medians. */
-export function runComparison(comparison: Comparison, options: HarnessOptions): ComparisonResult {
+export async function runComparison(comparison: Comparison, options: HarnessOptions): Promise<ComparisonResult> {
   const impls = comparison.implementations;
-  for (const impl of impls) timeSample(impl.run, options.warmupMs);
+  for (const impl of impls) await timeSample(impl.run, options.warmupMs);
   const times = impls.map(() => [] as number[]);
   for (let round = 0; round < options.rounds; round++) {
     for (let k = 0; k < impls.length; k++) {
       const index = (k + round) % impls.length;
-      times[index]!.push(timeSample(impls[index]!.run, options.sampleMs));
+      times[index]!.push(await timeSample(impls[index]!.run, options.sampleMs));
     }
   }
   const baselineIndex = impls.findIndex((impl) => impl.name === comparison.baseline);
@@ -121,6 +125,7 @@ export function runComparison(comparison: Comparison, options: HarnessOptions): 
     ratioToBaseline,
     subjectRatio,
     ...(target === undefined ? {} : { target, targetMet: ratioToBaseline[comparison.subject]! <= target }),
+    ...(comparison.targetMsPerUnit === undefined ? {} : { targetMsPerUnit: comparison.targetMsPerUnit, targetMet: nsPerUnit[comparison.subject]! / 1e6 <= comparison.targetMsPerUnit }),
     ...(fasterThan && fasterThan.length > 0 ? { fasterThan, fasterThanMet: fasterThan.every((name) => subjectRatio[name]! < 1) } : {}),
     rounds: options.rounds,
   };

@@ -23,7 +23,7 @@ export function renderGroup(group: string, results: readonly ComparisonResult[])
     r.unit,
     ...implementations.map((name) => fmt(r.nsPerUnit[name])),
     `${fmt(r.ratioToBaseline[r.subject])}x`,
-    r.target === undefined ? '' : `${r.targetMet ? '✓' : '✗'} ≤${r.target}x`,
+    r.target !== undefined ? `${r.targetMet ? '✓' : '✗'} ≤${r.target}x` : r.targetMsPerUnit !== undefined ? `${r.targetMet ? '✓' : '✗'} ≤${r.targetMsPerUnit} ms` : '',
     ...implementations.filter((n) => n !== 'formula-lens' && n !== 'tight loop').map((n) => (r.subjectRatio[n] === undefined || n === r.subject ? '' : `${fmt(r.subjectRatio[n])}x`)),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => (row[c] ?? '').length)));

@@ -4,6 +4,9 @@
  */
 import type { Comparison } from './harness';
 import { lossComparisons } from './lossesBench';
+import { trainingComparisons } from './trainingBench';
+import { editorComparisons } from './editorBench';
+import { measureStartup } from './startupBench';
 
 /** One section of the benchmark. */
 export interface BenchSection {
@@ -16,4 +19,7 @@ export interface BenchSection {
 /** Every section, in the order of the benchmark issue. */
 export const BENCH_SECTIONS: readonly BenchSection[] = [
   { name: 'losses', build: (quick) => lossComparisons(quick ? 1e5 : 1e6) },
+  { name: 'training', build: () => trainingComparisons() },
+  { name: 'editor', build: () => editorComparisons() },
+  { name: 'startup', build: () => [], measureExtra: (quick) => measureStartup(quick) },
 ];
