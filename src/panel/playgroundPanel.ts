@@ -98,11 +98,6 @@ export class PlaygroundPanel implements vscode.Disposable {
     PlaygroundPanel.current = new PlaygroundPanel(panel, context, log, restored, null);
   }
 
-  /** The open panel, if any (tests and other commands). */
-  static get instance(): PlaygroundPanel | undefined {
-    return PlaygroundPanel.current;
-  }
-
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly context: vscode.ExtensionContext,
