@@ -9,6 +9,14 @@ import { uniform } from './inputs';
 import { MATHJS_ACTIVATIONS, TFJS_ACTIVATIONS, mathjsPerElement, tfjsForward, tfjsGradient } from './peers';
 import { TIGHT_LOOPS, TIGHT_SOFTMAX } from './tightLoops';
 
+/**
+ * Parameters shared by every implementation where the torch default is not what the peers compute:
+ * TF.js `gelu_new` and the tight loop use the tanh approximation.
+ */
+export const BENCH_PARAMS: Readonly<Record<string, Readonly<Record<string, string | number>>>> = {
+  gelu: { approximate: 'tanh' },
+};
+
 /** Builds the activation comparisons for the given sizes. */
 export function activationComparisons(sizes: readonly number[], withMathjs: (n: number) => boolean): Comparison[] {
   const comparisons: Comparison[] = [];
@@ -20,7 +28,7 @@ export function activationComparisons(sizes: readonly number[], withMathjs: (n: 
       const entry = getEntry(id) as ActivationEntry | undefined;
       if (!entry?.kernel) continue;
       const kernel = entry.kernel;
-      const params = resolveParams(entry, 'torch');
+      const params = resolveParams(entry, 'torch', BENCH_PARAMS[id]);
       const target = n >= 1e5 ? 1.3 : 1.5;
       for (const pass of ['forward', 'derivative'] as const) {
         const implementations: Implementation[] = [

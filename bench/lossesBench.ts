@@ -10,7 +10,8 @@ import type { Tensor } from '../src/core/tensor';
 import type { Comparison } from './harness';
 import { seededRandom, uniform } from './inputs';
 
-interface LossCase {
+/** One loss comparison. */
+export interface LossCase {
   readonly id: string;
   readonly label: string;
   readonly framework: Framework;
@@ -37,7 +38,8 @@ function oneHot(n: number, classes: number): Float64Array {
   return out;
 }
 
-const CASES: readonly LossCase[] = [
+/** The loss cases (exported for the honesty test). */
+export const LOSS_CASES: readonly LossCase[] = [
   {
     id: 'mse', label: 'mse (torch)', framework: 'torch', cols: 1, makeTrue: (n) => uniform(n, -2, 2, 3), makePred: (n) => uniform(n, -2, 2, 4),
     tight(t, p, grad) { const n = p.length; let sum = 0; const scale = 2 / n; for (let i = 0; i < n; i++) { const d = p[i]! - t[i]!; sum += d * d; grad[i] = scale * d; } return sum / n; },
@@ -108,7 +110,7 @@ const CASES: readonly LossCase[] = [
 
 /** Builds the loss comparisons on n pairs (1e6 in the full run). */
 export function lossComparisons(n: number): Comparison[] {
-  return CASES.flatMap((lossCase) => {
+  return LOSS_CASES.flatMap((lossCase) => {
     const entry = getEntry(lossCase.id) as LossEntry | undefined;
     if (!entry) return [];
     const rows = n / lossCase.cols;

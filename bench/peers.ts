@@ -44,7 +44,8 @@ export const TFJS_ACTIVATIONS: Readonly<Record<string, Unary>> = {
   mish: layerActivation('mish'),
   softplus: (x) => tf.softplus(x),
   softsign: layerActivation('softsign'),
-  hardsigmoid: layerActivation('hardSigmoid'),
+  // TF.js's own hardSigmoid is the Keras 2 form clip(0.2x+0.5); torch's relu6(x+3)/6 written in TF.js ops.
+  hardsigmoid: (x) => tf.relu6(x.add(3)).div(6),
   relu6: (x) => tf.relu6(x),
   logsigmoid: (x) => tf.logSigmoid(x),
   exponential: (x) => tf.exp(x),

@@ -20,10 +20,17 @@ function glorot(fanIn: number, fanOut: number, n: number, seed: number): Float64
   return out;
 }
 
+/**
+ * Initial parameters in torch nn.Linear layout, flattened row-major: [W1, b1, W2, b2, W3, b3].
+ * Given by the honesty test so the tight loop and the core start from the same point.
+ */
+export type FlatParams = readonly Float64Array[];
+
 /** 2-8-8-1, tanh hidden layers, sigmoid output with binary cross-entropy (fused gradient p - y), SGD. */
-export function tightTanhSgd(lr: number): TightTrainer {
-  const W1 = glorot(2, 8, 16, 1), b1 = new Float64Array(8), W2 = glorot(8, 8, 64, 2), b2 = new Float64Array(8), W3 = glorot(8, 1, 8, 3);
-  let b3 = 0;
+export function tightTanhSgd(lr: number, initial?: FlatParams): TightTrainer {
+  const W1 = initial?.[0]?.slice() ?? glorot(2, 8, 16, 1), b1 = initial?.[1]?.slice() ?? new Float64Array(8);
+  const W2 = initial?.[2]?.slice() ?? glorot(8, 8, 64, 2), b2 = initial?.[3]?.slice() ?? new Float64Array(8), W3 = initial?.[4]?.slice() ?? glorot(8, 1, 8, 3);
+  let b3 = initial?.[5]?.[0] ?? 0;
   const gW1 = new Float64Array(16), gb1 = new Float64Array(8), gW2 = new Float64Array(64), gb2 = new Float64Array(8), gW3 = new Float64Array(8);
   const h1 = new Float64Array(8), h2 = new Float64Array(8), d1 = new Float64Array(8), d2 = new Float64Array(8);
   return {
@@ -72,9 +79,9 @@ export function tightTanhSgd(lr: number): TightTrainer {
 }
 
 /** 2-16-16-3, relu hidden layers, softmax + cross-entropy on class indices, Adam (torch rules). */
-export function tightReluAdam(lr: number): TightTrainer {
+export function tightReluAdam(lr: number, initial?: FlatParams): TightTrainer {
   const sizes = [32, 16, 256, 16, 48, 3];
-  const params = [glorot(2, 16, 32, 4), new Float64Array(16), glorot(16, 16, 256, 5), new Float64Array(16), glorot(16, 3, 48, 6), new Float64Array(3)];
+  const params = initial?.map((p) => p.slice()) ?? [glorot(2, 16, 32, 4), new Float64Array(16), glorot(16, 16, 256, 5), new Float64Array(16), glorot(16, 3, 48, 6), new Float64Array(3)];
   const grads = sizes.map((n) => new Float64Array(n));
   const m = sizes.map((n) => new Float64Array(n));
   const v = sizes.map((n) => new Float64Array(n));

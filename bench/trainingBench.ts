@@ -3,11 +3,12 @@
  * (`trainOnBatch`) and a tight loop written for each exact shape; plus the 100x100 heat-map forward pass.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createRandom, generateDataset, predictGrid, Trainer, type DatasetName } from '../src/core/train/index';
+import { predictGrid, Trainer, type DatasetName } from '../src/core/train/index';
 import type { Comparison } from './harness';
 import { tightReluAdam, tightTanhSgd } from './tightTraining';
 
-interface TrainingCase {
+/** One training comparison. */
+export interface TrainingCase {
   readonly label: string;
   readonly dataset: DatasetName;
   readonly classes?: number;
@@ -15,18 +16,21 @@ interface TrainingCase {
   readonly activation: string;
   readonly optimizer: { readonly name: 'sgd' | 'adam'; readonly lr: number };
   readonly loss: string;
-  readonly tight: (lr: number) => { epoch(inputs: Float64Array, labels: Float64Array, batch: number): number };
+  readonly tight: (lr: number, initial?: readonly Float64Array[]) => { epoch(inputs: Float64Array, labels: Float64Array, batch: number): number };
 }
 
-const SAMPLES = 500;
-const BATCH = 10;
+/** Data set size and batch of the benchmark issue. */
+export const SAMPLES = 500;
+export const BATCH = 10;
 
-const CASES: readonly TrainingCase[] = [
+/** The training cases of the benchmark issue (exported for the honesty test). */
+export const TRAINING_CASES: readonly TrainingCase[] = [
   { label: '2-8-8-1 tanh, spiral 500, batch 10, SGD', dataset: 'spiral', hidden: [8, 8], activation: 'tanh', optimizer: { name: 'sgd', lr: 0.03 }, loss: 'binary_crossentropy_with_logits', tight: tightTanhSgd },
   { label: '2-16-16-3 relu softmax, blobs 500, batch 10, Adam', dataset: 'blobs', classes: 3, hidden: [16, 16], activation: 'relu', optimizer: { name: 'adam', lr: 0.01 }, loss: 'sparse_categorical_crossentropy', tight: tightReluAdam },
 ];
 
-function coreConfig(c: TrainingCase): Record<string, unknown> {
+/** The core trainer's config for a case (exported for the honesty test). */
+export function coreConfig(c: TrainingCase): Record<string, unknown> {
   return {
     data: { name: c.dataset, samples: SAMPLES, noise: 0.1, test_fraction: 0, ...(c.classes ? { classes: c.classes } : {}) },
     model: { layers: c.hidden.map((units) => ({ units, activation: c.activation })) },
@@ -49,9 +53,10 @@ function tfjsModel(c: TrainingCase, outputs: number): tf.LayersModel {
 /** Builds the training comparisons (units: samples, one epoch of 500 per call). */
 export function trainingComparisons(): Comparison[] {
   const comparisons: Comparison[] = [];
-  for (const c of CASES) {
-    const data = generateDataset(c.dataset, { samples: SAMPLES, noise: 0.1, ...(c.classes ? { classes: c.classes } : {}) }, createRandom(7));
+  for (const c of TRAINING_CASES) {
     const trainer = new Trainer(coreConfig(c));
+    // Every implementation trains on the core's own data split, in the same order.
+    const data = { inputs: trainer.data.train.inputs, labels: trainer.data.train.targets };
     const tight = c.tight(c.optimizer.lr);
     const outputs = c.classes ?? 1;
     const model = tfjsModel(c, outputs);
@@ -72,9 +77,9 @@ export function trainingComparisons(): Comparison[] {
     });
   }
   // The decision-boundary heat map: 100x100 forward passes of the 2-8-8-1 network.
-  const heatTrainer = new Trainer(coreConfig(CASES[0]!));
+  const heatTrainer = new Trainer(coreConfig(TRAINING_CASES[0]!));
   const grid = new Float64Array(100 * 100);
-  const tfModel = tfjsModel(CASES[0]!, 1);
+  const tfModel = tfjsModel(TRAINING_CASES[0]!, 1);
   const gridPoints = new Float32Array(2 * 100 * 100);
   for (let i = 0; i < 100; i++) for (let j = 0; j < 100; j++) { gridPoints[2 * (i * 100 + j)] = -6 + (12 * j) / 99; gridPoints[2 * (i * 100 + j) + 1] = -6 + (12 * i) / 99; }
   comparisons.push({
