@@ -5,7 +5,7 @@
  */
 import { expressionStart, type CodeAnalysis } from './codeScanner';
 import { readArgs, type ArgNode } from './argReader';
-import { jsApiKey, pythonApiKey, resolveHead } from './imports';
+import { headSignatures, jsApiKey, nameSignature, pythonApiKey, resolveHead } from './imports';
 import { TokenKind } from './tokens';
 import type { Mention } from './types';
 
@@ -16,8 +16,6 @@ export interface CallSite {
   readonly last: number;
   readonly open: number;
   readonly close: number;
-  /** The callee as written (`self.criterion`, `layers.Dense`). */
-  readonly callee: string;
   /** The callee resolved through imports to an apiTable-style key (`layers.Dense`, `nn.Sequential`), if it resolves. */
   readonly key?: string;
 }
@@ -35,8 +33,8 @@ export class CodeFacts {
   private readonly mentionByToken = new Map<number, Mention>();
   private readonly mentionsByCallStart = new Map<number, Mention[]>();
   private readonly assignments = new Map<string, { offset: number; mention: Mention }[]>();
-  /** The quote character most strings of the file use, for inserted text. */
-  readonly quote: "'" | '"';
+  /** Fingerprints of the last name of every assigned target, so most calls skip the lookup without slicing. */
+  private readonly assignedSignatures = new Set<number>();
 
   constructor(readonly analysis: CodeAnalysis) {
     analysis.mentions.forEach((mention, index) => {
@@ -49,35 +47,55 @@ export class CodeFacts {
     });
     this.collectCalls();
     if (analysis.language === 'python') this.collectAssignments();
+  }
+
+  private quoteChar: "'" | '"' | undefined;
+
+  /** The quote character most strings of the file use, for inserted text. */
+  get quote(): "'" | '"' {
+    if (this.quoteChar) return this.quoteChar;
     let single = 0;
     let double = 0;
-    const tokens = analysis.tokens;
+    const { tokens, text } = this.analysis;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens.kind(i) !== TokenKind.String) continue;
-      const quoteChar = analysis.text.charCodeAt(tokens.contentStart(i) - 1);
+      const quoteChar = text.charCodeAt(tokens.contentStart(i) - 1);
       if (quoteChar === 39) single++;
       else if (quoteChar === 34) double++;
     }
-    this.quote = double > single ? '"' : "'";
+    this.quoteChar = double > single ? '"' : "'";
+    return this.quoteChar;
   }
 
   private collectCalls(): void {
     const { tokens, match, language } = this.analysis;
+    const heads = headSignatures(this.analysis.imports, language);
     for (let i = 0; i < tokens.length; i++) {
       if (!tokens.isName(i) || tokens.isDot(i - 1)) continue;
       let last = i;
       while (tokens.isDot(last + 1) && tokens.isName(last + 2)) last += 2;
       const open = last + 1;
       if (tokens.isOp(open, '(') && match[open]! > open) {
-        let callee = tokens.text(i);
-        for (let k = i + 2; k <= last; k += 2) callee += `.${tokens.text(k)}`;
-        const head = resolveHead(tokens.text(i), this.analysis.imports, language);
-        const path = head === undefined ? undefined : [head, ...callee.split('.').slice(1)].join('.');
-        const key = path === undefined ? undefined : language === 'python' ? pythonApiKey(path) : jsApiKey(path);
-        this.calls.push({ first: i, last, open, close: match[open]!, callee, ...(key !== undefined ? { key } : {}) });
+        const call: { -readonly [K in keyof CallSite]: CallSite[K] } = { first: i, last, open, close: match[open]! };
+        // Only names that imports (or conventions) can resolve get a key; the rest are never sliced.
+        const head = !heads || heads.has(nameSignature(tokens.source, tokens.start(i), tokens.end(i))) ? resolveHead(tokens.text(i), this.analysis.imports, language) : undefined;
+        if (head !== undefined) {
+          let path = head;
+          for (let k = i + 2; k <= last; k += 2) path += `.${tokens.text(k)}`;
+          call.key = language === 'python' ? pythonApiKey(path) : jsApiKey(path);
+        }
+        this.calls.push(call);
       }
       i = last;
     }
+  }
+
+  /** The callee of a call as written (`self.criterion`, `layers.Dense`). */
+  calleeOf(call: CallSite): string {
+    const { tokens } = this.analysis;
+    let callee = tokens.text(call.first);
+    for (let k = call.first + 2; k <= call.last; k += 2) callee += `.${tokens.text(k)}`;
+    return callee;
   }
 
   /** `target = <API call>` at the start of a logical line. */
@@ -98,10 +116,11 @@ export class CodeFacts {
       if (close + 1 < tokens.length && tokens.kind(close + 1) !== TokenKind.Newline) continue;
       const mention = this.mentionByToken.get(valueLast);
       if (!mention || mention.source !== 'call') continue;
-      const target = this.analysis.text.slice(tokens.start(i), tokens.end(last)).replace(/\s+/g, '');
+      const target = compact(this.analysis.text.slice(tokens.start(i), tokens.end(last)));
       const list = this.assignments.get(target) ?? [];
       list.push({ offset: tokens.start(i), mention });
       this.assignments.set(target, list);
+      this.assignedSignatures.add(nameSignature(tokens.source, tokens.start(last), tokens.end(last)));
     }
   }
 
@@ -112,7 +131,7 @@ export class CodeFacts {
 
   /** What a name holds at an offset: the latest assignment before it (or the first one, for methods defined earlier). */
   assigned(name: string, offset: number): Mention | undefined {
-    const list = this.assignments.get(name.replace(/\s+/g, ''));
+    const list = this.assignments.get(compact(name));
     if (!list) return undefined;
     let found = list[0]!.mention;
     for (const entry of list) if (entry.offset < offset) found = entry.mention;
@@ -123,6 +142,41 @@ export class CodeFacts {
   isAssigned(mention: Mention): boolean {
     for (const list of this.assignments.values()) if (list.some((entry) => entry.mention === mention)) return true;
     return false;
+  }
+
+  private owned: Map<number, Mention[]> | undefined;
+  private callsByStart: Map<number, CallSite> | undefined;
+
+  /** Mentions that are arguments of the call starting at an offset (`activation='relu'` of a `Dense(...)`). */
+  ownedBy(callStart: number): readonly Mention[] {
+    if (!this.owned) {
+      this.owned = new Map();
+      for (const mention of this.analysis.mentions) {
+        const start = mention.owner?.callRange?.start;
+        if (start === undefined) continue;
+        const list = this.owned.get(start) ?? [];
+        list.push(mention);
+        this.owned.set(start, list);
+      }
+    }
+    return this.owned.get(callStart) ?? [];
+  }
+
+  /** Mentions whose own call starts at an offset. */
+  callingAt(callStart: number): readonly Mention[] {
+    return this.mentionsByCallStart.get(callStart) ?? [];
+  }
+
+  /** The call site (dotted callee) starting at an offset. */
+  callStartingAt(start: number): CallSite | undefined {
+    if (!this.callsByStart) {
+      this.callsByStart = new Map();
+      for (const call of this.calls) {
+        const at = this.analysis.tokens.start(call.first);
+        if (!this.callsByStart.has(at)) this.callsByStart.set(at, call);
+      }
+    }
+    return this.callsByStart.get(start);
   }
 
   /** A mention whose call spans exactly start..end. */
@@ -141,6 +195,7 @@ export class CodeFacts {
       const own = this.mentionByToken.get(before);
       // A class called with its constructor arguments builds the object; it does not apply it.
       if (own && own.source === 'call') return isFunctional(own) ? { mention: own, functional: true } : undefined;
+      if (!this.assignedSignatures.has(nameSignature(tokens.source, tokens.start(before), tokens.end(before)))) return undefined;
       const start = expressionStart(this.analysis, before);
       const mention = this.assigned(text.slice(tokens.start(start), tokens.end(before)), tokens.start(open));
       return mention ? { mention, functional: false } : undefined;
@@ -226,8 +281,14 @@ export class CodeFacts {
   }
 }
 
+/** A dotted name without whitespace (`self . criterion` is `self.criterion`). */
+function compact(name: string): string {
+  return /\s/.test(name) ? name.replace(/\s+/g, '') : name;
+}
+
 /** True for functional APIs (`F.cross_entropy`, `torch.sigmoid`), false for classes/modules (`nn.Sigmoid`). */
 export function isFunctional(mention: Mention): boolean {
-  const last = mention.api.split('.').pop() ?? '';
-  return mention.source === 'method' || !/^[A-Z]/.test(last);
+  if (mention.source === 'method') return true;
+  const first = mention.api.charCodeAt(mention.api.lastIndexOf('.') + 1);
+  return !(first >= 65 && first <= 90);
 }

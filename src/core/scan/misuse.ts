@@ -74,6 +74,7 @@ class RuleContext {
 
 /** Applies a loss to `sigmoid(...)`/`softmax(...)`: `criterion(F.softmax(out, dim=1), y)`, `loss_fn(torch.sigmoid(z), y)`. */
 const activationIntoLossCall: Rule = (facts) => {
+  if (!facts.analysis.mentions.some(takesLogits)) return [];
   const ctx = new RuleContext(facts);
   const { tokens } = facts.analysis;
   const out: Misuse[] = [];
@@ -158,15 +159,23 @@ function calleeRange(ctx: RuleContext, facts: CodeFacts, close: number): TextRan
 
 /** Keras: the last layer applies sigmoid/softmax but `compile` gets a loss with from_logits=True. */
 const kerasActivationWithFromLogits: Rule = (facts) => {
-  if (facts.analysis.language !== 'python') return [];
+  if (facts.analysis.language !== 'python' || !facts.analysis.mentions.some((m) => m.params.from_logits === true)) return [];
   const ctx = new RuleContext(facts);
-  const { tokens, mentions } = facts.analysis;
+  const { tokens } = facts.analysis;
   const out: Misuse[] = [];
-  const layers = facts.calls.filter((call) => call.key?.startsWith('layers.') && !TRANSPARENT_LAYERS.has(call.key.slice(7)));
+  // Layer calls per enclosing function, in source order: only layers built where `compile` is called belong to its model.
+  const layersByScope = new Map<number, CallSite[]>();
+  for (const call of facts.calls) {
+    if (!call.key?.startsWith('layers.') || TRANSPARENT_LAYERS.has(call.key.slice(7))) continue;
+    const scope = facts.scopeOf(call.first);
+    const list = layersByScope.get(scope) ?? [];
+    list.push(call);
+    layersByScope.set(scope, list);
+  }
   for (const compile of facts.calls) {
-    if (!compile.callee.endsWith('.compile')) continue;
+    if (compile.last === compile.first || !tokens.isName(compile.last, 'compile')) continue;
     const compileStart = tokens.start(compile.first);
-    const losses = mentions.filter((m) => m.kind === 'loss' && m.owner?.callRange?.start === compileStart);
+    const losses = facts.ownedBy(compileStart).filter((m) => m.kind === 'loss');
     const lossArg = facts.args(compile.open).find((arg) => arg.name === 'loss');
     // `loss=loss_fn` where `loss_fn = keras.losses.BinaryCrossentropy(from_logits=True)` earlier.
     if (lossArg && /^[A-Za-z_][\w.]*$/.test(ctx.text.slice(lossArg.start, lossArg.end))) {
@@ -175,9 +184,7 @@ const kerasActivationWithFromLogits: Rule = (facts) => {
     }
     const fromLogits = losses.filter((loss) => loss.params.from_logits === true && loss.framework !== 'torch');
     if (fromLogits.length === 0) continue;
-    // Only layers built in the same function (or both at module level) belong to the compiled model.
-    const scope = facts.scopeOf(compile.first);
-    const layer = lastLayerBefore(layers.filter((l) => facts.scopeOf(l.first) === scope), tokens, compileStart);
+    const layer = lastBefore(layersByScope.get(facts.scopeOf(compile.first)) ?? [], tokens, compileStart);
     const activation = layer ? layerActivation(facts, tokens.start(layer.first)) : undefined;
     if (!activation || (activation.id !== 'sigmoid' && activation.id !== 'softmax')) continue;
     for (const loss of fromLogits) {
@@ -195,20 +202,26 @@ const kerasActivationWithFromLogits: Rule = (facts) => {
   return out;
 };
 
-function lastLayerBefore(layers: readonly CallSite[], tokens: CodeFacts['analysis']['tokens'], offset: number): CallSite | undefined {
-  let found: CallSite | undefined;
-  for (const layer of layers) if (tokens.start(layer.first) < offset && (!found || tokens.start(layer.first) > tokens.start(found.first))) found = layer;
-  return found;
+/** The last call of a source-ordered list that starts before an offset (binary search). */
+function lastBefore(calls: readonly CallSite[], tokens: CodeFacts['analysis']['tokens'], offset: number): CallSite | undefined {
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens.start(calls[mid]!.first) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low > 0 ? calls[low - 1] : undefined;
 }
 
 /** The activation a Keras layer call applies: its `activation=` argument, or the layer itself (`layers.Softmax()`). */
 function layerActivation(facts: CodeFacts, callStart: number): Mention | undefined {
-  const mentions = facts.analysis.mentions;
-  return mentions.find((m) => m.kind === 'activation' && m.owner?.callRange?.start === callStart) ?? mentions.find((m) => m.kind === 'activation' && m.callRange?.start === callStart);
+  return facts.ownedBy(callStart).find((m) => m.kind === 'activation') ?? facts.callingAt(callStart).find((m) => m.kind === 'activation');
 }
 
 /** `Dense(1, activation='softmax')`, `tf.layers.dense({units: 1, activation: 'softmax'})`, `nn.Linear(h, 1), nn.Softmax(...)`. */
 const singleUnitSoftmax: Rule = (facts) => {
+  if (!facts.analysis.mentions.some((m) => m.id === 'softmax')) return [];
   const ctx = new RuleContext(facts);
   const { tokens } = facts.analysis;
   const out: Misuse[] = [];
@@ -237,8 +250,8 @@ const singleUnitSoftmax: Rule = (facts) => {
       const elements = facts.args(call.open).filter((arg) => !arg.starred && arg.name === undefined);
       for (let k = 1; k < elements.length; k++) {
         const previous = elements[k - 1]!;
-        const previousCall = facts.calls.find((c) => tokens.start(c.first) === previous.start && tokens.end(c.close) === previous.end);
-        if (!previousCall || previousCall.key !== 'nn.Linear') continue;
+        const previousCall = facts.callStartingAt(previous.start);
+        if (!previousCall || previousCall.key !== 'nn.Linear' || tokens.end(previousCall.close) !== previous.end) continue;
         const linearArgs = facts.args(previousCall.open);
         const outFeatures = linearArgs.find((arg) => arg.name === 'out_features') ?? linearArgs.filter((arg) => arg.name === undefined)[1];
         if (!outFeatures || outFeatures.value !== 1) continue;
@@ -251,7 +264,7 @@ const singleUnitSoftmax: Rule = (facts) => {
           range: softmax.range,
           severity: 'warning',
           message: scanMessages.singleUnitSoftmax,
-          args: { layer: previousCall.callee },
+          args: { layer: facts.calleeOf(previousCall) },
           ...(prefix ? { fix: ctx.fix(element.start, element.end, `${prefix}Sigmoid()`, scanMessages.fixUseSigmoid) } : {}),
         });
       }
