@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { setCoreLocale, toLocale } from './core/l10n';
 import { CommandId } from './commands/commandIds';
+import { registerEvaluationFeatures } from './commands/index';
 import { createLog } from './log';
 import { registerPlayground } from './panel/registerPlayground';
 
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(CommandId.ShowLog, () => log.show(true)),
   );
   registerPlayground(context, log);
+  registerEvaluationFeatures(context, log);
   log.info(`Formula Lens activated (${vscode.env.language}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 }
 

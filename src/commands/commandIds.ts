@@ -2,6 +2,16 @@
 export const CommandId = {
   ShowLog: 'formulaLens.showLog',
   OpenPlayground: 'formulaLens.openPlayground',
+  ApplyActivation: 'formulaLens.applyActivation',
+  ComputeLoss: 'formulaLens.computeLoss',
+  CompareFrameworks: 'formulaLens.compareFrameworks',
+  EvaluateConfigFile: 'formulaLens.evaluateConfigFile',
+  RunConfigEntry: 'formulaLens.runConfigEntry',
+  CopyResult: 'formulaLens.copyResult',
+  InsertResultBelow: 'formulaLens.insertResultBelow',
+  ReplaceSelectionWithResult: 'formulaLens.replaceSelectionWithResult',
+  HideInlineResults: 'formulaLens.hideInlineResults',
+  LastResult: 'formulaLens.internal.lastResult',
 } as const;
 
 /** A command id of this extension. */

@@ -1,0 +1,76 @@
+/**
+ * Work that shows a cancellable progress notification once it has run for 50 ms. Evaluation runs
+ * in steps (parse, evaluate, summarize, render); between steps the extension host yields, so the
+ * notification appears, its message updates and its Cancel button is heard.
+ */
+import * as vscode from 'vscode';
+
+/** Work shorter than this never shows a notification. */
+export const PROGRESS_DELAY_MS = 50;
+
+/** Handed to the work: mark each step; a step throws CancellationError once the user cancelled. */
+export interface WorkSteps {
+  step(message: string): Promise<void>;
+  readonly token: vscode.CancellationToken;
+}
+
+/** The work's result and whether the notification was shown. */
+export interface WorkOutcome<T> {
+  readonly value: T;
+  readonly progressShown: boolean;
+  readonly durationMs: number;
+}
+
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Runs `work`, showing a cancellable notification titled `title` if it takes longer than 50 ms. */
+export async function withDelayedProgress<T>(title: string, work: (steps: WorkSteps) => Promise<T>): Promise<WorkOutcome<T>> {
+  const started = performance.now();
+  const cancellation = new vscode.CancellationTokenSource();
+  let shown = false;
+  let finished = false;
+  let message = '';
+  let report: ((text: string) => void) | undefined;
+  let close: (() => void) | undefined;
+
+  const show = (): void => {
+    if (shown || finished) return;
+    shown = true;
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+      const subscription = token.onCancellationRequested(() => cancellation.cancel());
+      report = (text) => progress.report({ message: text });
+      report(message);
+      return new Promise<void>((resolve) => {
+        close = () => {
+          subscription.dispose();
+          resolve();
+        };
+        if (finished) close();
+      });
+    });
+  };
+  const timer = setTimeout(show, PROGRESS_DELAY_MS);
+
+  const steps: WorkSteps = {
+    token: cancellation.token,
+    async step(text: string) {
+      message = text;
+      // A step that blocked past the delay kept the timer from firing: show the notification now.
+      if (performance.now() - started >= PROGRESS_DELAY_MS) show();
+      report?.(text);
+      await yieldToHost();
+      if (cancellation.token.isCancellationRequested) throw new vscode.CancellationError();
+    },
+  };
+  try {
+    const value = await work(steps);
+    return { value, progressShown: shown, durationMs: performance.now() - started };
+  } finally {
+    finished = true;
+    clearTimeout(timer);
+    close?.();
+    cancellation.dispose();
+  }
+}
