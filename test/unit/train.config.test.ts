@@ -82,6 +82,8 @@ test('explicit data: label counts, class indices, label values and initial param
   rejects(base({ data: xorData, model: { layers: [{ units: 2, activation: 'tanh' }], initial_params: { W1: [[1, 2], [3, 4]], b1: [0, 0], W2: [[1, 1]] } } }), 'model.initial_params.b2', /required field is missing/);
   rejects(base({ data: { ...xorData, test_points: [[0, 0]] } }), 'data.test_points', /together/);
   rejects(base({ data: xorData, model: { input_size: 3 } }), 'model.input_size', /have 2 inputs per point, not 3/);
+  rejects(base({ data: { name: 'blobs', classes: 3 }, loss: { name: 'nn.CrossEntropyLoss', params: { weight: [1, 2] } } }), 'loss.params.weight', /expected 3 values, got 2/);
+  rejects(base({ loss: { name: 'nn.BCELoss', params: { pos_weight: [2] } } }), 'loss.params.pos_weight', /applies to logits only/);
 });
 
 test('errors in YAML and JSON text point at the offending key or value', () => {

@@ -64,6 +64,9 @@ const cases: LossCase[] = [
   { id: 'sparse_categorical_crossentropy', frameworks: ['keras', 'tfjs'], cols: 3, inputs: 'probabilities', targets: 'indices' },
   { id: 'sparse_categorical_crossentropy', frameworks: ['keras', 'tfjs'], params: { from_logits: true }, cols: 5, inputs: 'logits', targets: 'indices' },
   { id: 'nll_loss', frameworks: ['torch'], params: { weight: [1, 0.5, 2] }, cols: 3, inputs: 'log_distribution', targets: 'indices' },
+  { id: 'nll_loss', frameworks: ['torch'], params: { ignore_index: 2 }, cols: 3, inputs: 'log_distribution', targets: 'indices' },
+  { id: 'sparse_categorical_crossentropy', frameworks: ['torch'], params: { ignore_index: 0, weight: [1, 2, 3], label_smoothing: 0.1 }, cols: 3, inputs: 'logits', targets: 'indices' },
+  { id: 'binary_focal_crossentropy', frameworks: ['torch'], params: { from_logits: false, gamma: 3 }, cols: 2, inputs: 'probabilities', targets: 'binary' },
 ];
 
 /** Random batch inputs of the kind a loss reads (probabilities away from the clip bounds except where a case wants them). */

@@ -130,13 +130,24 @@ export function lossSemantics(kind: TrainingLossKind, framework: Framework): Fra
   return entry ? semanticsFor(entry.frameworks, framework) : framework;
 }
 
-/** torch divides a class-weighted mean over index targets by the summed weights of the targets. */
-function weightedTargetDenominator(weight: Float64Array): (t: Float64Array, rows: number) => number {
+/**
+ * torch's mean over class-index targets: the summed weights of the targets that are not ignored
+ * (their count without class weights).
+ */
+function indexTargetDenominator(weight: Float64Array | null, ignoreIndex: number | null): (t: Float64Array, rows: number) => number {
   return (t, rows) => {
     let total = 0;
-    for (let r = 0; r < rows; r++) total += weight[t[r]!]!;
+    for (let r = 0; r < rows; r++) {
+      const label = t[r]!;
+      if (label !== ignoreIndex) total += weight ? weight[label]! : 1;
+    }
     return total;
   };
+}
+
+function optionalNumber(params: ResolvedParams, name: string): number | null {
+  const value = params[name];
+  return typeof value === 'number' ? value : null;
 }
 
 /**
@@ -205,11 +216,12 @@ export function createTrainingLoss(kind: TrainingLossKind, params: ResolvedParam
       const sparse = kind === 'sparse_cce';
       const weight = keras ? null : list(params, 'weight');
       const smoothing = keras && sparse ? 0 : num(params, 'label_smoothing', 0);
+      const ignore = sparse && !keras ? optionalNumber(params, 'ignore_index') : null;
       const targetLayout = sparse ? 'class_index' : 'columns';
-      const denominator = sparse && weight && reduction === 'mean' ? weightedTargetDenominator(weight) : rowDenominator;
+      const denominator = sparse && (weight || ignore !== null) && reduction === 'mean' ? indexTargetDenominator(weight, ignore) : rowDenominator;
       let accumulate: TrainingLoss['accumulate'];
-      if (logits) accumulate = (x, t, r, c, g, s) => softmaxCrossEntropy(x, t, r, c, g, s, sparse, smoothing, weight, keras);
-      else if (!keras) accumulate = (x, t, r, c, g, s) => logProbabilityCrossEntropy(x, t, r, c, g, s, sparse, smoothing, weight);
+      if (logits) accumulate = (x, t, r, c, g, s) => softmaxCrossEntropy(x, t, r, c, g, s, sparse, smoothing, weight, keras, ignore);
+      else if (!keras) accumulate = (x, t, r, c, g, s) => logProbabilityCrossEntropy(x, t, r, c, g, s, sparse, smoothing, weight, ignore);
       else {
         const { lower, upper } = probabilityBounds(semantics, num(params, 'epsilon', KERAS_EPSILON));
         const tfjs = semantics === 'tfjs';
@@ -221,8 +233,9 @@ export function createTrainingLoss(kind: TrainingLossKind, params: ResolvedParam
     }
     case 'nll': {
       const weight = list(params, 'weight');
-      const denominator = weight && reduction === 'mean' ? weightedTargetDenominator(weight) : rowDenominator;
-      return { ...base, input: 'log_probabilities', targetLayout: 'class_index', denominator, accumulate: (x, t, r, c, g, s) => nll(x, t, r, c, g, s, weight) };
+      const ignore = optionalNumber(params, 'ignore_index');
+      const denominator = (weight || ignore !== null) && reduction === 'mean' ? indexTargetDenominator(weight, ignore) : rowDenominator;
+      return { ...base, input: 'log_probabilities', targetLayout: 'class_index', denominator, accumulate: (x, t, r, c, g, s) => nll(x, t, r, c, g, s, weight, ignore) };
     }
     default: {
       const unreachable: never = kind;
@@ -448,10 +461,14 @@ function focalKeras(x: Float64Array, t: Float64Array, n: number, grad: Float64Ar
  * TF's is softmax - t' (the two agree when the targets sum to 1). Index targets follow torch:
  * (1 - ls) w_y nll + ls/C sum_c w_c (-log p_c).
  */
-function softmaxCrossEntropy(x: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, weight: Float64Array | null, keras: boolean): number {
+function softmaxCrossEntropy(x: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, weight: Float64Array | null, keras: boolean, ignoreIndex: number | null): number {
   let sum = 0;
   for (let r = 0; r < rows; r++) {
     const offset = r * cols;
+    if (sparse && t[r] === ignoreIndex) {
+      if (grad) grad.fill(0, offset, offset + cols);
+      continue;
+    }
     let max = -Infinity;
     for (let c = 0; c < cols; c++) max = Math.max(max, x[offset + c]!);
     let total = 0;
@@ -484,10 +501,14 @@ function targetCoefficient(t: Float64Array, offset: number, row: number, c: numb
 }
 
 /** torch cross-entropy with from_logits false: log p stands in for log_softmax (no clipping); d/dp = -coefficient / p. */
-function logProbabilityCrossEntropy(p: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, weight: Float64Array | null): number {
+function logProbabilityCrossEntropy(p: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, sparse: boolean, smoothing: number, weight: Float64Array | null, ignoreIndex: number | null): number {
   let sum = 0;
   for (let r = 0; r < rows; r++) {
     const offset = r * cols;
+    if (sparse && t[r] === ignoreIndex) {
+      if (grad) grad.fill(0, offset, offset + cols);
+      continue;
+    }
     for (let c = 0; c < cols; c++) {
       const coefficient = targetCoefficient(t, offset, r, c, cols, sparse, smoothing, weight);
       const pc = p[offset + c]!;
@@ -560,11 +581,15 @@ function sparseCrossEntropyClipped(p: Float64Array, t: Float64Array, rows: numbe
   return sum;
 }
 
-/** torch nll_loss on log-probabilities with class-index targets (optionally class-weighted). */
-function nll(x: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, weight: Float64Array | null): number {
+/** torch nll_loss on log-probabilities with class-index targets (optionally class-weighted; ignore_index rows count nothing). */
+function nll(x: Float64Array, t: Float64Array, rows: number, cols: number, grad: Float64Array | null, scale: number, weight: Float64Array | null, ignoreIndex: number | null): number {
   let sum = 0;
   for (let r = 0; r < rows; r++) {
     const label = t[r]!;
+    if (label === ignoreIndex) {
+      if (grad) grad.fill(0, r * cols, (r + 1) * cols);
+      continue;
+    }
     const w = weight ? weight[label]! : 1;
     sum -= w * x[r * cols + label]!;
     if (grad) {

@@ -93,6 +93,11 @@ export const trainMessages = {
     'zh-cn': '{path}：融合要求 sigmoid 输出配合 binary_crossentropy，或 softmax 输出配合（稀疏）categorical_crossentropy，且损失以概率为输入。',
   },
 
+  needsLogits: {
+    en: '{path}: {param} applies to logits only (use binary_crossentropy_with_logits or from_logits: true).',
+    'zh-cn': '{path}：{param} 只适用于 logits（请使用 binary_crossentropy_with_logits 或设置 from_logits: true）。',
+  },
+
   // Optimizer and schedule.
   nesterov: { en: '{path}: Nesterov momentum requires a momentum and zero dampening.', 'zh-cn': '{path}：Nesterov 动量要求 momentum 大于 0 且 dampening 为 0。' },
   stepsAndEpochs: { en: '{path}: give either steps or epochs, not both.', 'zh-cn': '{path}：steps 与 epochs 只能给出其一。' },

@@ -499,10 +499,29 @@ function parseModel(value: unknown, path: readonly PathSegment[], framework: Fra
   if (probabilityLoss && !['sigmoid', 'softmax', 'hard_sigmoid'].includes(outputActivation.id)) {
     warnings.push({ path: formatPath(outputPath), text: trainMessages.notProbabilities, args: { path: formatPath(outputPath), activation: outputActivation.id, loss: loss.id } });
   }
+  checkLossWeights(loss, outputUnits, takesLogits || fused);
   return {
     model: { inputSize, layers, outputUnits, outputActivation, weightInitializer, biasInitializer, initialParams },
     fused,
   };
+}
+
+/** torch weight vectors must fit the outputs: one per class for cross-entropy, one or one per output for BCE. */
+function checkLossWeights(loss: ParsedLoss, outputUnits: number, logits: boolean): void {
+  const lengthOf = (name: string): number | null => {
+    const value = loss.params[name];
+    if (value === null || value === undefined) return null;
+    return Array.isArray(value) ? (value as readonly (number | readonly number[])[]).flat().length : 1;
+  };
+  const path = (name: string): PathSegment[] => [...loss.path, 'params', name];
+  const perClass = loss.kind === 'cce' || loss.kind === 'sparse_cce' || loss.kind === 'nll';
+  for (const name of ['weight', 'pos_weight']) {
+    const length = lengthOf(name);
+    if (length === null) continue;
+    if (name === 'pos_weight' && loss.kind === 'bce' && loss.framework === 'torch' && !logits) fail(path(name), trainMessages.needsLogits, { param: name });
+    const fits = perClass ? length === outputUnits : length === 1 || length === outputUnits;
+    if (!fits) fail(path(name), trainMessages.rowLength, { expected: outputUnits, actual: length });
+  }
 }
 
 function optimizerName(text: string, path: readonly PathSegment[]): OptimizerName {
