@@ -35,6 +35,12 @@ contexts.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webv
 if (existsSync('webview/formulaEntry.ts')) {
   contexts.push({ ...common, entryPoints: ['webview/formulaEntry.ts'], outfile: 'dist/formula.js', platform: 'browser', format: 'iife' });
 }
+// The formula compiler for the extension host, required only when a custom formula is first used. Its
+// mathjs subset is a bundle of its own (kept external here) that the compiler requires on the first compile.
+contexts.push(
+  { ...common, entryPoints: ['src/core/formula/index.ts'], outfile: 'dist/formulaCompiler.js', platform: 'node', format: 'cjs', external: ['*/mathjsSubset.js'], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['src/core/formula/mathjsSubset.ts'], outfile: 'dist/mathjsSubset.js', platform: 'node', format: 'cjs' },
+);
 if (existsSync('bench/bench.ts')) {
   contexts.push({ ...common, sourcemap: false, entryPoints: ['bench/bench.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs', packages: 'external' });
 }
