@@ -161,8 +161,9 @@ test('round trip: a validated configuration written back validates to the same c
     const config = parseTrainingConfig(raw);
     const written = JSON.parse(JSON.stringify(toRawConfig(config))) as RawTrainingConfig;
     assert.deepEqual(parseTrainingConfig(written), config);
-    // Validating a validated configuration returns it as is.
+    // Validating a validated configuration returns it as is; a copy of one (sent to a worker) validates to an equal one.
     assert.equal(parseTrainingConfig(config), config);
+    assert.deepEqual(parseTrainingConfig(structuredClone(config)), config);
   }
 });
 

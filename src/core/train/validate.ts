@@ -17,8 +17,18 @@ import { lossTakesLogits, taskOf, TRAINING_LOSS_IDS, type Task, type TrainingLos
 import { trainMessages } from './messages';
 import { OPTIMIZER_DEFAULTS, OPTIMIZER_NAMES, type OptimizerName, type OptimizerSettings } from './optimizers';
 import { deriveSeed } from './random';
+import { toRawConfig } from './serialize';
 
 const validated = new WeakSet<object>();
+
+/** True for objects shaped like a validated configuration (a copy of one). */
+function hasValidatedShape(value: unknown): value is TrainingConfig {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Record<keyof TrainingConfig, unknown>>;
+  const data = candidate.data as { kind?: unknown } | undefined;
+  const model = candidate.model as { inputSize?: unknown } | undefined;
+  return typeof candidate.task === 'string' && Array.isArray(candidate.warnings) && typeof data?.kind === 'string' && typeof model?.inputSize === 'number';
+}
 
 /** True for objects returned by `parseTrainingConfig`. */
 export function isValidatedConfig(value: unknown): value is TrainingConfig {
@@ -611,6 +621,8 @@ function parseOptimizer(value: unknown, path: readonly PathSegment[]): Optimizer
  */
 export function parseTrainingConfig(raw: unknown): TrainingConfig {
   if (isValidatedConfig(raw)) return raw;
+  // A validated configuration that lost its identity (structured-cloned to a worker): validate its user form.
+  if (hasValidatedShape(raw)) return parseTrainingConfig(toRawConfig(raw));
   const root = Fields.of(raw, []);
   for (const meta of [FIELDS.root.schema, FIELDS.root.name, FIELDS.root.description, FIELDS.root.experiment]) root.take(...meta);
   const frameworkField = root.take(...FIELDS.root.framework);
