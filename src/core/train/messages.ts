@@ -1,6 +1,7 @@
 /** Localized messages of the trainer: configuration errors (each starts with the offending path), warnings, divergence. */
 import type { LocalizedText } from '../l10n';
 
+/** Every localized text of the trainer, by name. */
 export const trainMessages = {
   // Configuration: shapes of values.
   notObject: { en: '{path}: expected an object, got {actual}.', 'zh-cn': '{path}：应为对象，实际为 {actual}。' },

@@ -210,8 +210,9 @@ export class Trainer {
     const { l1, l2 } = this.config.regularization;
     if (l1 === 0 && l2 === 0) return 0;
     let penalty = 0;
-    for (const layer of this.network.layers) {
-      const { weight, weightGrad } = layer;
+    const layers = this.network.layers;
+    for (let l = 0; l < layers.length; l++) {
+      const { weight, weightGrad } = layers[l]!;
       for (let i = 0; i < weight.length; i++) {
         const w = weight[i]!;
         penalty += l1 * Math.abs(w) + l2 * w * w;
