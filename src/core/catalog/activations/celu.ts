@@ -22,9 +22,13 @@ const kernel: ElementwiseKernel = {
   derivative(x, out, params, framework) {
     const alpha = numberValue(params, 'alpha', 1);
     if (framework === 'torch') {
+      // torch 1.13's celu backward scales by a float32 copy of 1/alpha: grad = (alpha/α₃₂)·e^(x/α₃₂)
+      // with α₃₂ = float32(alpha), taken on the x ≤ 0 branch (so at 0 it is alpha/α₃₂, not exactly 1).
+      const alpha32 = Math.fround(alpha);
+      const scale = alpha / alpha32;
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v <= 0 ? Math.exp(v / alpha) : 1;
+        out[i] = v <= 0 ? scale * Math.exp(v / alpha32) : 1;
       }
     } else {
       for (let i = 0; i < x.length; i++) {
