@@ -144,3 +144,158 @@ test('host code shows no raw string literal to the user', () => {
   }
   assert.deepEqual(problems, [], 'wrap these in vscode.l10n.t(...)');
 });
+
+/**
+ * English prose left in a text: words of three or more letters once code spans, placeholders, identifiers
+ * (snake_case, dotted, camelCase), the product name and framework names are removed. A Chinese text for
+ * English with prose must contain Chinese characters; math such as `x ≤ {0}` may stay identical.
+ */
+function englishProse(text: string): string[] {
+  const stripped = text
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/\{\w+\}/g, ' ')
+    .replace(/\b(?:https?|command):\S+/g, ' ')
+    .replace(/\b\w+(?:[_.]\w+)+\b/g, ' ')
+    .replace(/\b[a-z]+[A-Z]\w*\b/g, ' ')
+    .replace(/Formula Lens|PyTorch|Keras|TensorFlow(?:\.js)?|TF\.js|NumPy|LaTeX|JSON|YAML|CSV|PNG|SVG/g, ' ');
+  return stripped.match(/[A-Za-z]{3,}/g) ?? [];
+}
+
+/** True when a text has English prose: a word of four or more letters, or two words of three or more. */
+function hasProse(text: string): boolean {
+  const words = englishProse(text);
+  return words.length >= 2 || words.some((word) => word.length >= 4);
+}
+
+const HAN = /[\u3400-\u9fff]/;
+
+/** Sorted placeholders of a text: `{0}` for l10n.t strings, `{name}` for core texts. */
+function placeholders(text: string): string {
+  return [...text.matchAll(/\{\w+\}/g)].map((match) => match[0]).sort().join(' ');
+}
+
+/** Problems of one English/Chinese pair: same placeholders, and Chinese characters wherever English has prose. */
+function pairProblems(label: string, english: string, chinese: string): string[] {
+  const problems: string[] = [];
+  if (placeholders(english) !== placeholders(chinese)) problems.push(`${label}: placeholders differ (${placeholders(english) || 'none'} vs ${placeholders(chinese) || 'none'})`);
+  if (hasProse(english) && !HAN.test(chinese)) problems.push(`${label}: the Chinese text ${JSON.stringify(chinese)} has no Chinese for ${JSON.stringify(english)}`);
+  return problems;
+}
+
+test('translations keep every placeholder and are Chinese wherever the English has prose (bundle and manifest)', () => {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(readJson('l10n/bundle.l10n.zh-cn.json'))) problems.push(...pairProblems(`bundle ${JSON.stringify(key)}`, key, String(value)));
+  const english = readJson('package.nls.json');
+  const chinese = readJson('package.nls.zh-cn.json');
+  for (const [key, value] of Object.entries(english)) if (typeof chinese[key] === 'string') problems.push(...pairProblems(`package.nls ${key}`, String(value), String(chinese[key])));
+  assert.deepEqual(problems, []);
+});
+
+test('core texts: zh-cn keeps the placeholders of en and is Chinese wherever en has prose', () => {
+  const problems: string[] = [];
+  for (const source of parsed) {
+    visit(source, (node) => {
+      if (!ts.isObjectLiteralExpression(node)) return;
+      const texts = new Map<string, string>();
+      for (const p of node.properties) {
+        if (!ts.isPropertyAssignment(p)) continue;
+        const name = propertyName(p.name);
+        if ((name === 'en' || name === 'zh-cn') && (ts.isStringLiteral(p.initializer) || ts.isNoSubstitutionTemplateLiteral(p.initializer))) texts.set(name, p.initializer.text);
+      }
+      const english = texts.get('en');
+      const chinese = texts.get('zh-cn');
+      if (english !== undefined && chinese !== undefined) problems.push(...pairProblems(where(node), english, chinese));
+    });
+  }
+  assert.deepEqual(problems, []);
+});
+
+/** The text of a string or template literal (template parts joined by a space), else undefined. */
+function literalText(node: ts.Node): string | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ');
+  return undefined;
+}
+
+/** Raw English in webview page code: element text, control labels, accessible names and text properties. */
+function webviewRawText(sources: readonly ts.SourceFile[]): string[] {
+  // DOM helpers of webview/dom.ts: el(tag, attributes, ...children) and the controls whose first argument is their label.
+  const labelHelpers = new Set(['button', 'checkbox', 'labelled']);
+  const textAttributes = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label']);
+  const textProperties = new Set(['textContent', 'innerText', 'title', 'placeholder', 'ariaLabel', 'alt']);
+  const problems: string[] = [];
+  const flag = (node: ts.Node) => {
+    const text = literalText(node);
+    if (text !== undefined && hasProse(text)) problems.push(`${where(node)}: ${node.getText()}`);
+  };
+  for (const source of sources) {
+    visit(source, (node) => {
+      if (ts.isCallExpression(node)) {
+        const callee = node.expression.getText(source);
+        if (callee === 'el') node.arguments.slice(2).forEach(flag);
+        if (labelHelpers.has(callee) && node.arguments[0]) flag(node.arguments[0]);
+        if (callee === 'labelled' && node.arguments[2]) flag(node.arguments[2]);
+        if (/\.setAttribute$/.test(callee) && node.arguments[0] && textAttributes.has(literalText(node.arguments[0]) ?? '') && node.arguments[1]) flag(node.arguments[1]);
+      }
+      if (ts.isPropertyAssignment(node) && textAttributes.has(propertyName(node.name) ?? '')) flag(node.initializer);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && textProperties.has(node.left.name.text)) flag(node.right);
+    });
+  }
+  return problems;
+}
+
+/** Raw English in host code: Markdown, diagnostics, code actions, lenses, and text between tags of generated HTML. */
+function hostRawText(sources: readonly ts.SourceFile[]): string[] {
+  const textConstructors = /^(vscode\.)?(MarkdownString|Diagnostic|CodeAction|CodeLens|TreeItem|InlayHint)$/;
+  const textMethods = /\.(appendMarkdown|appendText)$/;
+  const problems: string[] = [];
+  const flag = (node: ts.Node) => {
+    const text = literalText(node);
+    if (text !== undefined && hasProse(text)) problems.push(`${where(node)}: ${node.getText()}`);
+  };
+  for (const source of sources) {
+    visit(source, (node) => {
+      if (ts.isNewExpression(node) && textConstructors.test(node.expression.getText(source))) (node.arguments ?? []).forEach(flag);
+      if (ts.isCallExpression(node) && textMethods.test(node.expression.getText(source)) && node.arguments[0]) flag(node.arguments[0]);
+      // Text between HTML tags in generated pages, e.g. `<h3>Some words</h3>`.
+      const text = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) ? node.text : undefined;
+      if (text !== undefined) {
+        for (const match of text.matchAll(/>([^<>$]*)</g)) if (hasProse(match[1]!)) problems.push(`${where(node)}: HTML text ${JSON.stringify(match[1]!.trim())}`);
+      }
+    });
+  }
+  return problems;
+}
+
+test('webview pages show no raw English: element text, buttons, labels and accessible names go through l10n.t', () => {
+  const pageFiles = parsed.filter((source) => /[/\\]webview[/\\]/.test(source.fileName));
+  assert.ok(pageFiles.length > 0, 'no webview source found');
+  assert.deepEqual(webviewRawText(pageFiles), [], 'wrap these in l10n.t(...) from @vscode/l10n');
+});
+
+test('host views and editor features show no raw English: HTML text, Markdown, diagnostics, code actions', () => {
+  const hostFiles = parsed.filter((source) => /[/\\]src[/\\](commands|providers|panel)[/\\]/.test(source.fileName));
+  assert.deepEqual(hostRawText(hostFiles), [], 'wrap these in vscode.l10n.t(...)');
+});
+
+test('the raw-text checks catch what they look for (and let math and localized text through)', () => {
+  const sample = (name: string, code: string) => ts.createSourceFile(join(root, name), code, ts.ScriptTarget.ES2022, true);
+  const page = sample('webview/sample.ts', [
+    "el('p', {}, 'Add an activation to draw it.');",
+    "button('Save', save);",
+    "el('div', { 'aria-label': `Chart of ${name}` });",
+    "node.textContent = 'Loading the chart';",
+    "el('th', {}, 'f(x)'); el('p', {}, l10n.t('Add an activation to draw it.')); button(l10n.t('Save'), save);",
+  ].join('\n'));
+  assert.equal(webviewRawText([page]).length, 4);
+  const host = sample('src/providers/sample.ts', [
+    "new vscode.Diagnostic(range, 'Softmax before cross-entropy');",
+    "markdown.appendMarkdown('Open in Playground');",
+    "const html = `<h3>Gradient with respect to y_pred</h3>`;",
+    "new vscode.Diagnostic(range, vscode.l10n.t('Softmax before cross-entropy')); const cell = `<td>${value}</td><th>f′(x)</th>`;",
+  ].join('\n'));
+  assert.equal(hostRawText([host]).length, 3);
+  assert.deepEqual(pairProblems('sample', 'Save', 'Save'), ['sample: the Chinese text "Save" has no Chinese for "Save"']);
+  assert.deepEqual(pairProblems('sample', '{0} ≤ x ≤ {1}', '{0} ≤ x ≤ {1}'), []);
+  assert.equal(pairProblems('sample', 'Saved {0}', '已保存').length, 1);
+});
