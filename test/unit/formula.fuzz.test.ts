@@ -77,6 +77,8 @@ function compileOrRefuse(compiler: FormulaCompiler, text: string, kind: FormulaK
     assert.ok(position, `no position for ${JSON.stringify(text)}: ${error.message}`);
     assert.ok(position.offset >= 0 && position.offset <= text.length, `offset ${position.offset} outside ${JSON.stringify(text)}`);
     assert.deepEqual(position, positionAt(text, position.offset), 'line and column agree with the offset');
+    const end = error.endPosition;
+    assert.ok(end && end.offset >= position.offset && end.offset <= text.length, `range ${position.offset}..${end?.offset} outside ${JSON.stringify(text)}`);
     assert.ok(error.localizedMessage('en').length > 0 && error.localizedMessage('zh-cn').length > 0);
     return undefined;
   }

@@ -310,6 +310,11 @@ test('every forbidden construct is refused with a localized message at its posit
   for (const [text, offset, messages, kind = 'activation'] of cases) {
     assertRefused(() => compiler.compile(text, kind), text, offset, messages);
   }
+  const ranges: readonly (readonly [string, number, number])[] = [['x + zz', 4, 6], ['foo(x)', 0, 3], ['x.y', 1, 2], ['2 * leaky_relu(x, x)', 4, 14], ['x \u{1F600}', 2, 4], ['1 2.5', 2, 5]];
+  for (const [text, start, end] of ranges) {
+    const error = assertRefused(() => compiler.compile(text, 'activation'), text, start, [m.unknownSymbolActivation, m.unknownFunctionNoSuggestion, m.unknownFunction, m.propertyAccessNotAllowed, m.parameterNotConstant, m.unexpectedCharacter, m.unexpectedPart]);
+    assert.equal(error.endPosition?.offset, end, `${text}: the refusal covers ${start}..${error.endPosition?.offset}, expected ..${end}`);
+  }
   const suggestion = assertRefused(() => compiler.compile('leakyrelu(x)', 'activation'), 'leakyrelu(x)', 0, [m.unknownFunction]);
   assert.match(suggestion.localizedMessage('en'), /leaky_relu/);
   const secondLine = assertRefused(() => compiler.compile('x + 1\n  + zz', 'activation'), 'x + 1\\n  + zz', 10, [m.unknownSymbolActivation]);

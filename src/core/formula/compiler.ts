@@ -86,14 +86,19 @@ export function createFormulaCompiler(math: FormulaMath): FormulaCompiler {
   function compile(text: string, kind: FormulaKind): CompiledFormula;
   function compile(text: string, kind: FormulaKind): CompiledFormula {
     const { expression, tree } = parseFormula(math, text, kind);
-    const variable = DIFFERENTIATION_VARIABLE[kind];
-    let derivativeExpression: MathNode;
     try {
-      derivativeExpression = differentiator.derivative(expression, variable);
+      return build(text, kind, expression, tree);
     } catch (error) {
-      if (error instanceof FormulaLensError) throw error;
-      throw new FormulaLensError(formulaMessages.internalError, { detail: error instanceof Error ? error.message : String(error) }, positionAt(text, 0));
+      // Past parsing, only the size limit is an expected refusal; anything else is a bug, still reported in place.
+      if (error instanceof FormulaLensError && error.position) throw error;
+      const detail = error instanceof FormulaLensError ? error.message : error instanceof Error ? error.message : String(error);
+      throw new FormulaLensError(formulaMessages.internalError, { detail }, positionAt(text, 0));
     }
+  }
+
+  function build(text: string, kind: FormulaKind, expression: MathNode, tree: FormulaNode): CompiledFormula {
+    const variable = DIFFERENTIATION_VARIABLE[kind];
+    const derivativeExpression = differentiator.derivative(expression, variable);
     const size = countNodes(derivativeExpression);
     if (size > FORMULA_MAX_DERIVATIVE_NODES) {
       throw new FormulaLensError(formulaMessages.derivativeTooLarge, { size, limit: FORMULA_MAX_DERIVATIVE_NODES }, positionAt(text, 0));

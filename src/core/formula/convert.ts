@@ -11,7 +11,7 @@ import { FORMULA_CONSTANTS, FORMULA_EXAMPLES, isConstantName, isVariableOf } fro
 import type { FormulaKind } from './language';
 import { argumentCounts, getFormulaFunction, suggestFunctions } from './functions';
 import { formulaMessages } from './messages';
-import { positionAt } from './position';
+import { refusalAt } from './position';
 import type { FormulaToken } from './scanner';
 import { variablesText } from './scanner';
 import type { BinaryOperator, FormulaNode } from './tree';
@@ -68,7 +68,7 @@ class Converter {
     if (this.source.text === undefined) {
       throw new FormulaLensError(formulaMessages.internalError, { detail: `generated ${message} ${JSON.stringify(args)}` });
     }
-    throw new FormulaLensError(formulaMessages[message], args, positionAt(this.source.text, offset));
+    throw refusalAt(this.source.text, offset, formulaMessages[message], args);
   }
 
   /** Where to point when the problem is not a name: the next name, or the start. */

@@ -3,11 +3,12 @@
  * tree whitelist. Every refusal is a FormulaLensError positioned in the formula.
  */
 import { FormulaLensError } from '../l10n';
+import type { LocalizedText } from '../l10n';
 import type { FormulaMath, MathNode } from './mathjsSubset';
 import type { FormulaKind } from './language';
 import { checkFormulaLimits } from './limits';
 import { formulaMessages } from './messages';
-import { positionAt } from './position';
+import { refusalAt } from './position';
 import { scanFormula } from './scanner';
 import type { FormulaToken } from './scanner';
 import { toFormulaNode } from './convert';
@@ -32,15 +33,16 @@ export function fromMathjsError(error: unknown, text: string): FormulaLensError 
   if (error instanceof FormulaLensError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const char = typeof (error as { char?: unknown })?.char === 'number' ? (error as { char: number }).char : 1;
-  const position = positionAt(text, char - 1);
+  const offset = Math.max(0, Math.min(char - 1, text.length));
   const detail = message.replace(/\s*\(char \d+\)\s*$/, '');
+  const at = (messageText: LocalizedText, args: Record<string, string> = {}): FormulaLensError => refusalAt(text, offset, messageText, args);
   let match: RegExpMatchArray | null;
-  if (/^Unexpected end of expression/.test(detail)) return new FormulaLensError(formulaMessages.unexpectedEnd, {}, position);
-  if (/^Parenthesis \) expected/.test(detail)) return new FormulaLensError(formulaMessages.closingParenthesisExpected, {}, position);
-  if (/^Value expected/.test(detail)) return new FormulaLensError(formulaMessages.valueExpected, {}, position);
-  if ((match = /^Unexpected part "(.*)"$/.exec(detail))) return new FormulaLensError(formulaMessages.unexpectedPart, { part: match[1]! }, position);
-  if ((match = /^Unexpected operator (.*)$/.exec(detail))) return new FormulaLensError(formulaMessages.unexpectedOperator, { operator: match[1]! }, position);
-  return new FormulaLensError(formulaMessages.syntaxError, { detail }, position);
+  if (/^Unexpected end of expression/.test(detail)) return at(formulaMessages.unexpectedEnd);
+  if (/^Parenthesis \) expected/.test(detail)) return at(formulaMessages.closingParenthesisExpected);
+  if (/^Value expected/.test(detail)) return at(formulaMessages.valueExpected);
+  if ((match = /^Unexpected part "(.*)"$/.exec(detail))) return at(formulaMessages.unexpectedPart, { part: match[1]! });
+  if ((match = /^Unexpected operator (.*)$/.exec(detail))) return at(formulaMessages.unexpectedOperator, { operator: match[1]! });
+  return at(formulaMessages.syntaxError, { detail });
 }
 
 /** Parses and checks a formula with the mathjs subset; throws a positioned FormulaLensError when it is refused. */

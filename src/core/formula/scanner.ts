@@ -8,7 +8,7 @@ import { FORMULA_EXAMPLES, FORMULA_VARIABLES, isConstantName, isVariableOf } fro
 import type { FormulaKind } from './language';
 import { getFormulaFunction, suggestFunctions } from './functions';
 import { formulaMessages } from './messages';
-import { positionAt } from './position';
+import { positionAt, refusalAt } from './position';
 
 /** A token of a formula. */
 export interface FormulaToken {
@@ -36,7 +36,7 @@ export function variablesText(kind: FormulaKind): string {
 }
 
 function refuse(text: string, offset: number, message: keyof typeof formulaMessages, args: Record<string, string | number> = {}): never {
-  throw new FormulaLensError(formulaMessages[message], args, positionAt(text, offset));
+  throw refusalAt(text, offset, formulaMessages[message], args);
 }
 
 /** Length of the number literal starting at `start`: digits, an optional fraction, an optional exponent. */
@@ -186,7 +186,7 @@ function checkIdentifiers(text: string, kind: FormulaKind, tokens: readonly Form
 export function scanFormula(text: string, kind: FormulaKind): FormulaToken[] {
   const tokens = tokenize(text, kind);
   if (tokens.length === 0) {
-    throw new FormulaLensError(formulaMessages.empty, { variables: variablesText(kind), example: FORMULA_EXAMPLES[kind] }, positionAt(text, 0));
+    throw new FormulaLensError(formulaMessages.empty, { variables: variablesText(kind), example: FORMULA_EXAMPLES[kind] }, positionAt(text, 0), positionAt(text, text.length));
   }
   checkIdentifiers(text, kind, tokens);
   return tokens;
