@@ -39,7 +39,7 @@ export interface FormulaFunction {
   readonly name: string;
   /** `activation` for the catalog's elementwise activations, `math` for the rest. */
   readonly category: 'math' | 'activation';
-  /** How to call it, for help texts: `leaky_relu(x, slope = 0.01)`. */
+  /** How to call it, as code for help lists: `leaky_relu(x, slope = 0.01)`. */
   readonly signature: string;
   /** Implementations by argument count; a function with `parameter` is keyed by 2 and also accepts 1. */
   readonly implementations: Readonly<Partial<Record<1 | 2 | 3, FunctionImplementation>>>;
@@ -106,7 +106,7 @@ const FUNCTIONS: readonly FormulaFunction[] = [
   // Piecewise and rounding.
   math('abs', 'abs(x)', { 1: unary(Math.abs, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.abs(a[i]); }) }, ['sign(u)']),
   math('sign', 'sign(x)', { 1: unary(Math.sign, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.sign(a[i]); }) }, [null]),
-  math('step', 'step(x)  (1 for x > 0, else 0)', { 1: unary(scalar.step, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.step(a[i]); }) }, [null]),
+  math('step', 'step(x)', { 1: unary(scalar.step, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.step(a[i]); }) }, [null]),
   math('floor', 'floor(x)', { 1: unary(Math.floor, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.floor(a[i]); }) }, [null]),
   math('ceil', 'ceil(x)', { 1: unary(Math.ceil, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.ceil(a[i]); }) }, [null]),
   math('min', 'min(a, b)', { 2: binary(Math.min, (a, b, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.min(a[i], b[i]); }) }, ['step(b - a)', '1 - step(b - a)']),
@@ -148,15 +148,15 @@ const FUNCTIONS: readonly FormulaFunction[] = [
   activation('elu', 'elu(x, alpha = 1)', param(scalar.elu, (a, o, n, p) => { for (let i = 0; i < n; i++) o[i] = scalar.elu(a[i], p); }), 'step(u) + alpha * exp(min(u, 0)) * (1 - step(u))', { name: 'alpha', default: 1 }),
   activation('selu', 'selu(x)', unary(scalar.selu, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.selu(a[i]); }), `${scalar.SELU_SCALE} * (step(u) + ${scalar.SELU_ALPHA} * exp(min(u, 0)) * (1 - step(u)))`),
   activation('celu', 'celu(x, alpha = 1)', param(scalar.celu, (a, o, n, p) => { for (let i = 0; i < n; i++) o[i] = scalar.celu(a[i], p); }), 'step(u) + exp(min(u, 0) / alpha) * (1 - step(u))', { name: 'alpha', default: 1 }),
-  activation('gelu', 'gelu(x)  (exact, with erf)', unary(scalar.gelu, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.gelu(a[i]); }), '0.5 * erfc(-u / sqrt(2)) + u * exp(-u^2 / 2) / sqrt(2 * pi)'),
-  activation('gelu_tanh', 'gelu_tanh(x)  (tanh approximation)', unary(scalar.geluTanh, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.geluTanh(a[i]); }), `sigmoid(${GELU_TANH_ARGUMENT}) * (1 + u * sigmoid(-${GELU_TANH_ARGUMENT}) * 2 * sqrt(2 / pi) * (1 + 0.134145 * u^2))`),
+  activation('gelu', 'gelu(x)', unary(scalar.gelu, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.gelu(a[i]); }), '0.5 * erfc(-u / sqrt(2)) + u * exp(-u^2 / 2) / sqrt(2 * pi)'),
+  activation('gelu_tanh', 'gelu_tanh(x)', unary(scalar.geluTanh, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.geluTanh(a[i]); }), `sigmoid(${GELU_TANH_ARGUMENT}) * (1 + u * sigmoid(-${GELU_TANH_ARGUMENT}) * 2 * sqrt(2 / pi) * (1 + 0.134145 * u^2))`),
   activation('silu', 'silu(x)', silu, SILU_DERIVATIVE),
-  activation('swish', 'swish(x)  (= silu)', silu, SILU_DERIVATIVE),
+  activation('swish', 'swish(x)', silu, SILU_DERIVATIVE),
   activation('mish', 'mish(x)', unary(scalar.mish, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.mish(a[i]); }), 'tanh(softplus(u)) + u * sigmoid(u) * sech(softplus(u))^2'),
   activation('softsign', 'softsign(x)', unary(scalar.softsign, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.softsign(a[i]); }), '1 / (1 + abs(u))^2'),
-  activation('hard_sigmoid', 'hard_sigmoid(x)  (x/6 + 1/2, clipped)', unary(scalar.hardSigmoid, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.hardSigmoid(a[i]); }), 'step(u + 3) * step(3 - u) / 6'),
+  activation('hard_sigmoid', 'hard_sigmoid(x)', unary(scalar.hardSigmoid, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.hardSigmoid(a[i]); }), 'step(u + 3) * step(3 - u) / 6'),
   activation('hard_swish', 'hard_swish(x)', hardSwish, HARD_SWISH_DERIVATIVE),
-  activation('hard_silu', 'hard_silu(x)  (= hard_swish)', hardSwish, HARD_SWISH_DERIVATIVE),
+  activation('hard_silu', 'hard_silu(x)', hardSwish, HARD_SWISH_DERIVATIVE),
   activation('hard_tanh', 'hard_tanh(x)', unary(scalar.hardTanh, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.hardTanh(a[i]); }), 'step(u + 1) * step(1 - u)'),
   activation('tanh_shrink', 'tanh_shrink(x)', unary(scalar.tanhShrink, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.tanhShrink(a[i]); }), 'tanh(u)^2'),
   activation('soft_shrink', 'soft_shrink(x, lambd = 0.5)', param(scalar.softShrink, (a, o, n, p) => { for (let i = 0; i < n; i++) o[i] = scalar.softShrink(a[i], p); }), 'step(u - lambd) + step(-u - lambd)', { name: 'lambd', default: 0.5 }),
