@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ensureVsCodeEnv, prepareRunDirs, repoRoot, EnvError } from './vscode-env.mjs';
 import { codeServerArgs, extensionFolderName, freePort, installVsix, killGroupNow, manifest, startGroup, stopGroup, waitForHttp, writeQuietSettings } from './vscode-server.mjs';
 import { CHROMIUM_ARGS } from './browser.mjs';
+import { enableBrowserDisplayLanguages } from './display-language.mjs';
 
 const TIMEOUT_MS = Number(process.env.FORMULA_LENS_E2E_TIMEOUT_MS ?? 600_000);
 const specsDir = join(repoRoot, 'out', 'test', 'e2e');
@@ -44,6 +45,8 @@ if (!existsSync(vsixPath)) {
 
 const dirs = prepareRunDirs('e2e');
 writeQuietSettings(dirs.userData);
+// Pages opened with a zh-CN browser locale get the Chinese display language (test/e2e/l10n.zh-cn.test.ts).
+enableBrowserDisplayLanguages(dirs.userData, ['zh-cn']);
 console.log(`▶ install ${vsixPath} into code-server`);
 try {
   console.log(installVsix(dirs.env, vscodeEnv, vsixPath, dirs));

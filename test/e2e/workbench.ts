@@ -35,10 +35,14 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Opens a new page on the served workbench (examples/ workspace) and waits until it is usable. */
-export async function openWorkbench(specName: string): Promise<Workbench> {
+/**
+ * Opens a new page on the served workbench (examples/ workspace) and waits until it is usable. `locale` is the
+ * browser's language (default `en-US`; e.g. `zh-CN`): scripts/test-e2e.mjs lets it choose VS Code's display language.
+ */
+export async function openWorkbench(specName: string, options: { locale?: string } = {}): Promise<Workbench> {
   const browser: Browser = await chromium.connect(requireEnv('FORMULA_LENS_E2E_BROWSER_WS'));
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // English unless asked otherwise, whatever the machine's LANG: the other specs read English texts.
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: options.locale ?? 'en-US' });
   const page = await context.newPage();
   const folder = join(resultsRoot, specName);
   mkdirSync(folder, { recursive: true });
