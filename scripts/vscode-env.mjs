@@ -83,6 +83,19 @@ export function ensureChromium() {
   return found;
 }
 
+/**
+ * CJK fonts, so screenshots of Chinese pages (test-results/e2e/l10n-zh-cn/) are readable: installed when root,
+ * otherwise skipped. Tests read text, never pixels, so a failure here only leaves boxes in the screenshots.
+ */
+function ensureCjkFonts() {
+  if (!isRoot || !existsSync('/usr/bin/apt-get') || debianPackageInstalled('fonts-noto-cjk')) return;
+  try {
+    ensureDebianPackages(['fonts-noto-cjk'], 'readable Chinese in test screenshots');
+  } catch (error) {
+    progress(`fonts-noto-cjk not installed (${error instanceof Error ? error.message : error}); Chinese screenshots will show boxes.`);
+  }
+}
+
 /** Environment with the cached Node 24 first on PATH, so npm scripts and node-gyp use it. */
 function node24Env(extra = {}) {
   return { ...process.env, PATH: `${join(nodeDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`, ...extra };
@@ -163,7 +176,10 @@ export function ensureVsCodeEnv({ browser = false } = {}) {
     progress(`ready in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   const found = paths();
-  return browser ? { ...found, chromium: ensureChromium() } : found;
+  if (!browser) return found;
+  const chromium = ensureChromium();
+  ensureCjkFonts();
+  return { ...found, chromium };
 }
 
 /**
