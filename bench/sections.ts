@@ -3,6 +3,7 @@
  * Each builds its comparisons (timed by the harness) and may measure extra figures of its own.
  */
 import type { Comparison } from './harness';
+import { formulaComparisons } from './formulasBench';
 import { lossComparisons } from './lossesBench';
 import { trainingComparisons } from './trainingBench';
 import { editorComparisons } from './editorBench';
@@ -18,6 +19,7 @@ export interface BenchSection {
 
 /** Every section, in the order of the benchmark issue. */
 export const BENCH_SECTIONS: readonly BenchSection[] = [
+  { name: 'formulas', build: (quick) => formulaComparisons(quick ? [1e5] : [1e5, 1e6]) },
   { name: 'losses', build: (quick) => lossComparisons(quick ? 1e5 : 1e6) },
   { name: 'training', build: () => trainingComparisons() },
   { name: 'editor', build: () => editorComparisons() },

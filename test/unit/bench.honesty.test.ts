@@ -10,6 +10,8 @@ import { resolveParams } from '../../src/core/catalog/params';
 import type { ActivationEntry, LossEntry } from '../../src/core/catalog/types';
 import { Trainer } from '../../src/core/train/index';
 import { BENCH_PARAMS } from '../../bench/activationsBench';
+import { FORMULA_CASES } from '../../bench/formulasBench';
+import { compileFormula } from '../../src/core/formula/index';
 import { LOSS_CASES } from '../../bench/lossesBench';
 import { MATHJS_ACTIVATIONS, TFJS_ACTIVATIONS, mathjsPerElement, prepareTfjs } from '../../bench/peers';
 import { TIGHT_LOOPS, TIGHT_SOFTMAX } from '../../bench/tightLoops';
@@ -106,6 +108,20 @@ test('shape-specific tight trainers follow the core trainer step for step from t
       const coreLoss = trainer.runEpoch();
       const tightLoss = tight.epoch(data.inputs, data.labels, BATCH);
       assert.equal(mismatch([tightLoss], [coreLoss], { rtol: 1e-9, atol: 1e-12 }), null, `${trainingCase.label}, epoch ${epoch}`);
+    }
+  }
+});
+
+test('tight loops of the custom-formula cases compute what the compiled formulas compute', async () => {
+  for (const formulaCase of FORMULA_CASES) {
+    const compiled = await compileFormula(formulaCase.formula, 'activation');
+    for (const pass of ['forward', 'derivative'] as const) {
+      const expected = new Float64Array(X.length);
+      const actual = new Float64Array(X.length);
+      if (pass === 'forward') compiled.evaluate(X, expected);
+      else compiled.derivative(X, expected);
+      formulaCase[pass](X, actual);
+      assert.equal(mismatch(actual, Array.from(expected), { rtol: 1e-12, atol: 1e-14 }), null, `${formulaCase.formula} ${pass}`);
     }
   }
 });
