@@ -15,15 +15,16 @@ import {
   readSavedFormulas,
   type SavedFormula,
 } from '../core/formula/savedFormula';
+import { isTrainingHostMessage, isTrainingPanelState, isTrainingWebviewMessage, type TrainingHostMessage, type TrainingPanelState, type TrainingWebviewMessage } from './trainingPanel';
 import { hasExactKeys, isArrayOf, isBoundedString, isFiniteNumber, isIntegerIn, isOneOf, isRecord } from './validate';
 
 /** The webview panel type, also the `onWebviewPanel:` activation event suffix. */
 export const PLAYGROUND_VIEW_TYPE = 'formulaLens.playground';
 
 /** The panel's sections. The training issue adds its own tab id here. */
-export type PlaygroundTab = 'curves' | 'loss' | 'custom';
+export type PlaygroundTab = 'curves' | 'loss' | 'custom' | 'training';
 /** Every tab, in display order. */
-export const PLAYGROUND_TABS: readonly PlaygroundTab[] = ['curves', 'loss', 'custom'];
+export const PLAYGROUND_TABS: readonly PlaygroundTab[] = ['curves', 'loss', 'custom', 'training'];
 
 /** Limits that keep a malformed or hostile message from costing memory or time. */
 export const LIMITS = {
@@ -128,6 +129,8 @@ export interface PlaygroundState {
   readonly curves: CurvesState;
   readonly loss: LossExplorerState;
   readonly draft: FormulaDraft;
+  /** The Training tab (absent until it is first used, and in states saved before it existed). */
+  readonly training?: TrainingPanelState;
 }
 
 /** A formula saved in the `formulaLens.customFormulas` setting (the formula compiler's own shape). */
@@ -160,6 +163,8 @@ export interface PlaygroundBootData {
   readonly customFormulas: readonly SavedFormula[];
   /** Webview URI of the lazily loaded formula-compiler bundle. */
   readonly formulaScriptUri: string;
+  /** Webview URI of the training worker bundle (fetched and started from a Blob URL). */
+  readonly workerScriptUri: string;
 }
 
 /** Host → webview: show a function (the command ran with a `focus` argument while the panel was open). */
@@ -173,7 +178,7 @@ export interface CustomFormulasMessage {
   readonly formulas: readonly SavedFormula[];
 }
 /** Every message the host posts to the webview. */
-export type HostToWebviewMessage = FocusMessage | CustomFormulasMessage;
+export type HostToWebviewMessage = FocusMessage | CustomFormulasMessage | TrainingHostMessage;
 
 /** Webview → host: the page has loaded and listens; the host sends what was pending while it was hidden. */
 export interface ReadyMessage {
@@ -214,7 +219,7 @@ export interface LogMessage {
   readonly message: string;
 }
 /** Every message the webview posts to the host. */
-export type WebviewToHostMessage = ReadyMessage | SavePngMessage | SaveCsvMessage | CopyLatexMessage | SaveFormulaMessage | DeleteFormulaMessage | LogMessage;
+export type WebviewToHostMessage = ReadyMessage | SavePngMessage | SaveCsvMessage | CopyLatexMessage | SaveFormulaMessage | DeleteFormulaMessage | LogMessage | TrainingWebviewMessage;
 
 const FORMULA_KINDS = ['activation', 'loss'] as const;
 const LOG_LEVELS = ['info', 'warn', 'error'] as const;
@@ -311,13 +316,14 @@ function isFormulaDraft(value: unknown): value is FormulaDraft {
 
 /** The persisted panel state, checked field by field (it may come from an older version or be corrupt). */
 export function isPlaygroundState(value: unknown): value is PlaygroundState {
-  return isRecord(value) && hasExactKeys(value, ['version', 'tab', 'framework', 'curves', 'loss', 'draft'])
+  return isRecord(value) && hasExactKeys(value, ['version', 'tab', 'framework', 'curves', 'loss', 'draft'], ['training'])
     && value.version === 1
     && isOneOf(value.tab, PLAYGROUND_TABS)
     && isFramework(value.framework)
     && isCurvesState(value.curves)
     && isLossExplorerState(value.loss)
-    && isFormulaDraft(value.draft);
+    && isFormulaDraft(value.draft)
+    && (value.training === undefined || isTrainingPanelState(value.training));
 }
 
 /** A saved formula as stored in settings, with a non-empty formula text. */
@@ -367,7 +373,7 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
     case 'log':
       return hasExactKeys(value, ['type', 'level', 'message']) && isOneOf(value.level, LOG_LEVELS) && isBoundedString(value.message, LIMITS.logMessage);
     default:
-      return false;
+      return isTrainingWebviewMessage(value);
   }
 }
 
@@ -380,7 +386,7 @@ export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMe
     case 'customFormulas':
       return hasExactKeys(value, ['type', 'formulas']) && isArrayOf(value.formulas, LIMITS.savedFormulas, isSavedFormula);
     default:
-      return false;
+      return isTrainingHostMessage(value);
   }
 }
 

@@ -92,6 +92,8 @@ export class Trainer {
   private lastRows = 0;
   private lastLoss = NaN;
   private divergenceInfo: Divergence | null = null;
+  /** The penalties in force: the configuration's, until the playground changes them live. */
+  private regularization: { readonly l1: number; readonly l2: number };
 
   /** Validates (if needed) and builds everything a run needs: data, network, optimizer, buffers. */
   constructor(config: unknown) {
@@ -102,6 +104,7 @@ export class Trainer {
     this.data = prepareData(this.config, this.objective.loss, this.objective.signedTargets);
     initializeNetwork(this.network, this.config);
     this.optimizer = createOptimizer(this.config.optimizer, this.network.params.length);
+    this.regularization = this.config.regularization;
 
     const trainRows = this.data.train.rows;
     this.batchSize = Math.min(this.config.batchSize ?? trainRows, trainRows);
@@ -207,7 +210,7 @@ export class Trainer {
 
   /** Adds the L1/L2 penalty gradients to the weight gradients and returns the penalty. */
   private applyRegularization(): number {
-    const { l1, l2 } = this.config.regularization;
+    const { l1, l2 } = this.regularization;
     if (l1 === 0 && l2 === 0) return 0;
     let penalty = 0;
     const layers = this.network.layers;
@@ -354,6 +357,11 @@ export class Trainer {
   /** Changes the learning rate for the next steps (the optimizer keeps its state). */
   setLearningRate(lr: number): void {
     this.optimizer.setLearningRate(lr);
+  }
+
+  /** Changes the L1/L2 penalties for the next steps (the parameters and optimizer state stay). */
+  setRegularization(l1: number, l2: number): void {
+    this.regularization = { l1, l2 };
   }
 
   /** The current parameters as the weights JSON document. */
