@@ -1,4 +1,5 @@
 /** The continuously differentiable exponential linear unit. */
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
@@ -26,9 +27,11 @@ const kernel: ElementwiseKernel = {
       // with α₃₂ = float32(alpha), taken on the x ≤ 0 branch (so at 0 it is alpha/α₃₂, not exactly 1).
       const alpha32 = Math.fround(alpha);
       const scale = alpha / alpha32;
+      // As in elu: NaN gets 1 on the scalar path and NaN on the vectorized one.
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v <= 0 ? scale * Math.exp(v / alpha32) : 1;
+        out[i] = i < vectorized ? (v > 0 ? 1 : scale * Math.exp(v / alpha32)) : v <= 0 ? scale * Math.exp(v / alpha32) : 1;
       }
     } else {
       for (let i = 0; i < x.length; i++) {
@@ -77,8 +80,8 @@ export const celu = defineElementwise({
     {
       frameworks: ['torch'],
       text: {
-        en: 'PyTorch evaluates CELU as ELU with input scale 1/alpha: celu(−0.0) = +0 and gradient 1 at NaN input.',
-        'zh-cn': 'PyTorch 把 CELU 当作输入缩放为 1/alpha 的 ELU 计算：celu(−0.0) = +0，输入为 NaN 时梯度为 1。',
+        en: 'PyTorch evaluates CELU as ELU with input scale 1/alpha: celu(−0.0) = +0, and gradient 1 at NaN input from its scalar code (NaN from its vectorized code, which handles the leading multiple of 8 elements).',
+        'zh-cn': 'PyTorch 把 CELU 当作输入缩放为 1/alpha 的 ELU 计算：celu(−0.0) = +0；输入为 NaN 时标量代码给出梯度 1（向量化代码处理开头 8 的整数倍个元素，给出 NaN）。',
       },
     },
     {

@@ -1,4 +1,5 @@
 /** The exponential linear unit. */
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
@@ -24,10 +25,12 @@ const kernel: ElementwiseKernel = {
   derivative(x, out, params, framework) {
     const alpha = numberValue(params, 'alpha', 1);
     if (framework === 'torch') {
-      // elu_backward: x <= 0 ? alpha·e^x : 1, so NaN input gets gradient 1.
+      // elu_backward's scalar code tests x <= 0, so NaN gets gradient 1; its vectorized code (the
+      // leading multiple of 8 elements) tests x > 0 and gives NaN there.
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v <= 0 ? alpha * Math.exp(v) : 1;
+        out[i] = i < vectorized ? (v > 0 ? 1 : alpha * Math.exp(v)) : v <= 0 ? alpha * Math.exp(v) : 1;
       }
     } else {
       for (let i = 0; i < x.length; i++) {
@@ -76,8 +79,8 @@ export const elu = defineElementwise({
     {
       frameworks: ['torch'],
       text: {
-        en: 'PyTorch takes the exponential branch for x ≤ 0: gradient alpha at 0, elu(−0.0) = +0, and gradient 1 at NaN input. It computes eˣ − 1 rather than expm1, losing relative (not absolute) accuracy for tiny negative x.',
-        'zh-cn': 'PyTorch 在 x ≤ 0 时走指数分支：0 处梯度为 alpha，elu(−0.0) = +0，输入为 NaN 时梯度为 1。它计算 eˣ − 1 而非 expm1，对极小的负 x 会损失相对（而非绝对）精度。',
+        en: 'PyTorch takes the exponential branch for x ≤ 0: gradient alpha at 0, elu(−0.0) = +0, and at NaN input gradient 1 from its scalar code but NaN from its vectorized code (which handles the leading multiple of 8 elements of a tensor). It computes eˣ − 1 rather than expm1, losing relative (not absolute) accuracy for tiny negative x.',
+        'zh-cn': 'PyTorch 在 x ≤ 0 时走指数分支：0 处梯度为 alpha，elu(−0.0) = +0；输入为 NaN 时，标量代码给出梯度 1，向量化代码（处理张量开头 8 的整数倍个元素）给出 NaN。它计算 eˣ − 1 而非 expm1，对极小的负 x 会损失相对（而非绝对）精度。',
       },
     },
     {

@@ -17,14 +17,14 @@ function usesTanh(params: ResolvedParams): boolean {
 const kernel: ElementwiseKernel = {
   forward(x, out, params, framework) {
     if (usesTanh(params)) {
-      // 0.5·x·(1 + tanh(u)) = 0.5·(2x·σ(2u)): no cancellation in the negative tail. TF.js forms
-      // x·(1 + tanh(u)) as a float32 tensor before halving it, so that product can overflow.
+      // 0.5·x·(1 + tanh(u)) = x·σ(2u): no cancellation in the negative tail. torch and Keras halve x
+      // first, so nothing overflows (gelu(1.7e308) = 1.7e308); TF.js forms x·(1 + tanh(u)) as a
+      // float32 tensor before halving it, so that product can overflow.
       const float32 = framework === 'tfjs';
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
         const u = SQRT_2_OVER_PI * v * (1 + KAPPA * v * v);
-        const doubled = 2 * v * sigmoid(2 * u);
-        out[i] = 0.5 * (float32 ? float32Overflow(doubled) : doubled);
+        out[i] = float32 ? 0.5 * float32Overflow(2 * v * sigmoid(2 * u)) : v * sigmoid(2 * u);
       }
     } else {
       // x·Φ(x) with Φ from erfc, accurate in the negative tail where 1 + erf(x/√2) cancels.

@@ -1,4 +1,5 @@
 /** Hard shrinkage (hard thresholding). */
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
@@ -23,9 +24,12 @@ const kernel: ElementwiseKernel = {
   derivative(x, out, params, framework) {
     const lambd = numberValue(params, 'lambd', 0.5);
     if (framework === 'torch') {
+      // shrink_backward zeroes the band [−lambd, lambd]: NaN lies outside it (gradient 1) on the
+      // scalar path, while the vectorized path keeps only |x| > lambd (gradient 0 at NaN).
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v >= -lambd && v <= lambd ? 0 : 1;
+        out[i] = i < vectorized ? (v < -lambd || v > lambd ? 1 : 0) : v >= -lambd && v <= lambd ? 0 : 1;
       }
     } else {
       for (let i = 0; i < x.length; i++) out[i] = Math.abs(x[i]!) > lambd ? 1 : 0;
@@ -71,8 +75,8 @@ export const hardShrink = defineElementwise({
     {
       frameworks: ['torch'],
       text: {
-        en: 'PyTorch keeps NaN (with gradient 1) and returns 0 with gradient 0 at exactly ±lambd.',
-        'zh-cn': 'PyTorch 对 NaN 原样输出（梯度为 1），在 ±lambd 处输出 0、梯度为 0。',
+        en: 'PyTorch keeps NaN (gradient 1 from its scalar code, 0 from its vectorized code, which handles the leading multiple of 8 elements) and returns 0 with gradient 0 at exactly ±lambd.',
+        'zh-cn': 'PyTorch 对 NaN 原样输出（标量代码给出梯度 1，处理开头 8 的整数倍个元素的向量化代码给出 0），在 ±lambd 处输出 0、梯度为 0。',
       },
     },
     {

@@ -1,4 +1,5 @@
 /** Hard swish: x·relu6(x + 3)/6. */
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
@@ -11,10 +12,12 @@ const kernel: ElementwiseKernel = {
   },
   derivative(x, out, _params, framework) {
     if (framework === 'torch') {
-      // hardswish_backward: 0 below −3, x/3 + 1/2 on the closed [−3, 3], 1 above (and at NaN).
+      // hardswish_backward's scalar code: 0 below −3, x/3 + 1/2 on the closed [−3, 3], 1 above (and
+      // at NaN). Its vectorized code takes 1 from x >= 3 on, and x/3 + 1/2 (NaN) at NaN.
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v < -3 ? 0 : v <= 3 ? v / 3 + 0.5 : 1;
+        out[i] = i < vectorized ? (v < -3 ? 0 : v >= 3 ? 1 : v / 3 + 0.5) : v < -3 ? 0 : v <= 3 ? v / 3 + 0.5 : 1;
       }
     } else {
       // Keras differentiates x·hard_sigmoid(x): hs(x) + x·hs′(x), hs′ = 1/6 strictly inside (−3, 3).
@@ -63,8 +66,8 @@ export const hardSwish = defineElementwise({
     {
       frameworks: ['torch'],
       text: {
-        en: 'PyTorch uses x/3 + 1/2 on the closed interval [−3, 3] (gradient −0.5 at −3 and 1.5 at 3) and gives gradient 1 at NaN input; the value at −∞ is NaN (−∞·0).',
-        'zh-cn': 'PyTorch 在闭区间 [−3, 3] 上用 x/3 + 1/2（−3 处梯度为 −0.5，3 处为 1.5），输入为 NaN 时梯度为 1；−∞ 处函数值为 NaN（−∞·0）。',
+        en: 'PyTorch uses x/3 + 1/2 on the closed interval [−3, 3] (gradient −0.5 at −3 and 1.5 at 3) and gives gradient 1 at NaN input in its scalar code; its vectorized code, which handles the leading multiple of 8 elements, gives 1 at 3 and NaN at NaN; the value at −∞ is NaN (−∞·0).',
+        'zh-cn': 'PyTorch 在闭区间 [−3, 3] 上用 x/3 + 1/2（−3 处梯度为 −0.5，3 处为 1.5），标量代码在 NaN 输入处梯度为 1；处理开头 8 的整数倍个元素的向量化代码在 3 处给出 1、在 NaN 处给出 NaN；−∞ 处函数值为 NaN（−∞·0）。',
       },
     },
     {

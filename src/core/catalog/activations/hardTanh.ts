@@ -1,5 +1,6 @@
 /** Hard tanh: clip(x, min_val, max_val). */
 import { FormulaLensError } from '../../l10n';
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import { numberValue } from './paramValues';
 import type { ElementwiseKernel, ResolvedParams } from '../types';
 import { defineElementwise } from './elementwise';
@@ -24,10 +25,12 @@ const kernel: ElementwiseKernel = {
   derivative(x, out, params, framework) {
     const [min, max] = boundsOf(params);
     if (framework === 'torch') {
-      // hardtanh_backward: 0 at and beyond the bounds, 1 elsewhere (NaN included).
+      // hardtanh_backward: 0 at and beyond the bounds, 1 strictly inside. NaN gets 1 on the scalar
+      // path and 0 on the vectorized one.
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v <= min || v >= max ? 0 : 1;
+        out[i] = i < vectorized ? (v > min && v < max ? 1 : 0) : v <= min || v >= max ? 0 : 1;
       }
     } else {
       // clip passes the gradient on the closed interval, and not at NaN.
@@ -86,8 +89,8 @@ export const hardTanh = defineElementwise({
     {
       frameworks: ['torch'],
       text: {
-        en: 'PyTorch gives gradient 0 exactly at the bounds and gradient 1 at NaN input.',
-        'zh-cn': 'PyTorch 在边界点上的梯度为 0，输入为 NaN 时梯度为 1。',
+        en: 'PyTorch gives gradient 0 exactly at the bounds; at NaN input its scalar code gives 1 and its vectorized code (the leading multiple of 8 elements) gives 0.',
+        'zh-cn': 'PyTorch 在边界点上的梯度为 0；输入为 NaN 时标量代码给出梯度 1，向量化代码（开头 8 的整数倍个元素）给出 0。',
       },
     },
     {

@@ -1,4 +1,5 @@
 /** ReLU6: min(max(0, x), 6). */
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
@@ -17,9 +18,11 @@ const kernel: ElementwiseKernel = {
   },
   derivative(x, out, _params, framework) {
     if (framework === 'torch') {
+      // hardtanh_backward(x, 0, 6): NaN gets 1 on the scalar path and 0 on the vectorized one.
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v <= 0 || v >= 6 ? 0 : 1;
+        out[i] = i < vectorized ? (v > 0 && v < 6 ? 1 : 0) : v <= 0 || v >= 6 ? 0 : 1;
       }
     } else {
       // relu's step(x) is NaN at NaN; minimum() gives the tie at 6 to the constant.
@@ -59,8 +62,8 @@ export const relu6 = defineElementwise({
     {
       frameworks: ['torch'],
       text: {
-        en: 'PyTorch (hardtanh(x, 0, 6)) gives gradient 0 at 0 and at 6, gradient 1 at NaN input, and keeps relu6(−0.0) = −0.0.',
-        'zh-cn': 'PyTorch（hardtanh(x, 0, 6)）在 0 和 6 处梯度为 0，输入为 NaN 时梯度为 1，并保留 relu6(−0.0) = −0.0。',
+        en: 'PyTorch (hardtanh(x, 0, 6)) gives gradient 0 at 0 and at 6, gradient 1 at NaN input (0 on its vectorized path, the leading multiple of 8 elements), and keeps relu6(−0.0) = −0.0.',
+        'zh-cn': 'PyTorch（hardtanh(x, 0, 6)）在 0 和 6 处梯度为 0，输入为 NaN 时梯度为 1（向量化路径即开头 8 的整数倍个元素上为 0），并保留 relu6(−0.0) = −0.0。',
       },
     },
     {

@@ -1,5 +1,6 @@
 /** The scaled exponential linear unit. */
 import { float32OverflowInPlace } from '../../kernels/float32';
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
@@ -30,9 +31,11 @@ const kernel: ElementwiseKernel = {
     const scale = numberValue(params, 'scale', SELU_SCALE);
     const negative = numberValue(params, 'alpha', SELU_ALPHA) * scale;
     if (framework === 'torch') {
+      // As in elu: NaN gets scale on the scalar path and NaN on the vectorized one.
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v <= 0 ? negative * Math.exp(v) : scale;
+        out[i] = i < vectorized ? (v > 0 ? scale : negative * Math.exp(v)) : v <= 0 ? negative * Math.exp(v) : scale;
       }
     } else {
       for (let i = 0; i < x.length; i++) {
@@ -90,8 +93,8 @@ export const selu = defineElementwise({
     {
       frameworks: ['torch', 'tfjs'],
       text: {
-        en: 'The gradient at 0 is scale·alpha ≈ 1.7581 in every framework. PyTorch gives gradient scale at NaN input and selu(−0.0) = +0; TF.js gives NaN and −0.0.',
-        'zh-cn': '各框架在 0 处的梯度都是 scale·alpha ≈ 1.7581。输入为 NaN 时 PyTorch 的梯度为 scale，且 selu(−0.0) = +0；TF.js 则分别为 NaN 和 −0.0。',
+        en: 'The gradient at 0 is scale·alpha ≈ 1.7581 in every framework. PyTorch gives selu(−0.0) = +0 and, at NaN input, gradient scale from its scalar code (NaN from its vectorized code, which handles the leading multiple of 8 elements); TF.js gives NaN and −0.0.',
+        'zh-cn': '各框架在 0 处的梯度都是 scale·alpha ≈ 1.7581。PyTorch 给出 selu(−0.0) = +0，输入为 NaN 时标量代码的梯度为 scale（处理开头 8 的整数倍个元素的向量化代码给出 NaN）；TF.js 则分别为 NaN 和 −0.0。',
       },
     },
     {

@@ -1,4 +1,5 @@
 /** Soft shrinkage (soft thresholding). */
+import { torchVectorizedCount } from '../../kernels/torchVectorized';
 import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
@@ -15,10 +16,12 @@ const kernel: ElementwiseKernel = {
   derivative(x, out, params, framework) {
     const lambd = numberValue(params, 'lambd', 0.5);
     if (framework === 'torch') {
-      // shrink_backward zeroes the band [−lambd, lambd]; NaN lies outside it (gradient 1).
+      // shrink_backward zeroes the band [−lambd, lambd]: NaN lies outside it (gradient 1) on the
+      // scalar path, while the vectorized path keeps only |x| > lambd (gradient 0 at NaN).
+      const vectorized = torchVectorizedCount(x.length);
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v >= -lambd && v <= lambd ? 0 : 1;
+        out[i] = i < vectorized ? (v < -lambd || v > lambd ? 1 : 0) : v >= -lambd && v <= lambd ? 0 : 1;
       }
     } else {
       for (let i = 0; i < x.length; i++) {
@@ -67,8 +70,8 @@ export const softShrink = defineElementwise({
     {
       frameworks: ['torch'],
       text: {
-        en: 'PyTorch 1.13 returns 0 at NaN input yet passes gradient 1 there; the gradient is 0 at ±lambd.',
-        'zh-cn': 'PyTorch 1.13 对 NaN 输入返回 0，但梯度为 1；在 ±lambd 处梯度为 0。',
+        en: 'PyTorch 1.13 returns 0 at NaN input yet its scalar code passes gradient 1 there (its vectorized code, which handles the leading multiple of 8 elements, gives 0); the gradient is 0 at ±lambd.',
+        'zh-cn': 'PyTorch 1.13 对 NaN 输入返回 0，但其标量代码给出梯度 1（处理开头 8 的整数倍个元素的向量化代码给出 0）；在 ±lambd 处梯度为 0。',
       },
     },
     {

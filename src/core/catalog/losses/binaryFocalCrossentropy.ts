@@ -83,12 +83,12 @@ function torchTerms(options: LossOptions, t: Float64Array, x: Float64Array, term
     }
     const oneMinusPt = 1 - (p * ti + (1 - p) * (1 - ti));
     const focal = Math.pow(oneMinusPt, gamma);
-    // torch's pow backward returns zeros for exponent 0 (no 0·∞ at p_t = 1).
-    const dFocal = gamma === 0 ? 0 : gamma * Math.pow(oneMinusPt, gamma - 1);
     const weight = balance ? alpha * ti + (1 - alpha) * (1 - ti) : 1;
     terms[i] = weight * ce * focal;
-    // d(1 − p_t)/dp = −(2t − 1).
-    derivatives[i] = weight * (dCe * focal + ce * dFocal * -(2 * ti - 1) * dP);
+    // torch's pow backward returns zeros for exponent 0 whatever flows into it, so with γ = 0 the
+    // p_t path adds nothing, not even a NaN from ce at an infinite logit. d(1 − p_t)/dp = −(2t − 1).
+    const throughFocal = gamma === 0 ? 0 : ce * gamma * Math.pow(oneMinusPt, gamma - 1) * -(2 * ti - 1) * dP;
+    derivatives[i] = weight * (dCe * focal + throughFocal);
   }
 }
 

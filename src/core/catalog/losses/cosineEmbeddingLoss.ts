@@ -9,8 +9,11 @@ import { marginParam } from './commonParams';
 import { lossMessages } from './messages';
 
 const ID = 'cosine_embedding_loss';
-/** torch adds this to each squared norm before the square root (a double constant in Loss.cpp). */
-const NORM_EPSILON = 1e-12;
+/**
+ * torch adds this to each squared norm before the square root. Loss.cpp declares it as a float, so
+ * even in float64 it is float32(1e-12) = 9.999999960041972e-13 (visible near zero-norm inputs).
+ */
+const NORM_EPSILON = Math.fround(1e-12);
 
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const yTrue = requireTarget(ID, inputs);
