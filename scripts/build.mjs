@@ -26,9 +26,12 @@ const nodeMainFields = ['module', 'main'];
 
 /** Every build target; later issues add webview and worker bundles here. */
 const contexts = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', mainFields: nodeMainFields, format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', mainFields: nodeMainFields, format: 'cjs', external: ['vscode', '*/lensEntry.js'], supported: { 'dynamic-import': false } },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', mainFields: nodeMainFields, format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
 ];
+// The formula lens (hovers, CodeLens, misuse diagnostics) is loaded by the extension on first use: its own
+// bundle, kept external above, so the scanner and catalog stay off the activation path.
+contexts.push({ ...common, entryPoints: ['src/providers/lensEntry.ts'], outfile: 'dist/lensEntry.js', platform: 'node', mainFields: nodeMainFields, format: 'cjs', external: ['vscode'] });
 // The Playground page runs in the browser: chart.js plus the pure core. The formula compiler (with its
 // mathjs subset) is a separate bundle the page loads only when a custom formula is first needed.
 contexts.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' });

@@ -8,6 +8,7 @@ import { CommandId } from './commands/commandIds';
 import { registerEvaluationFeatures } from './commands/index';
 import { createLog } from './log';
 import { registerPlayground } from './panel/registerPlayground';
+import { registerLensFeatures } from './providers/index';
 
 /** Called by VS Code on the first activation event (a served language or one of our commands). */
 export function activate(context: vscode.ExtensionContext): void {
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   registerPlayground(context, log);
   registerEvaluationFeatures(context, log);
+  registerLensFeatures(context, log);
   log.info(`Formula Lens activated (${vscode.env.language}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 }
 

@@ -2,6 +2,7 @@
 export const CommandId = {
   ShowLog: 'formulaLens.showLog',
   OpenPlayground: 'formulaLens.openPlayground',
+  CopyLatex: 'formulaLens.internal.copyLatex',
   ApplyActivation: 'formulaLens.applyActivation',
   ComputeLoss: 'formulaLens.computeLoss',
   CompareFrameworks: 'formulaLens.compareFrameworks',

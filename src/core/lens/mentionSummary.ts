@@ -118,6 +118,18 @@ export function reductionOf(mention: Mention): ReductionInfo {
   }
 }
 
+/**
+ * A parameter's name as the user reads it: as written at the mention when it was passed by keyword, TF.js's
+ * camelCase spelling under TF.js, else the canonical name (which is the PyTorch and Keras 3 keyword; the
+ * catalog's Keras spellings include Keras 2 names such as `alpha` that Keras 3 renamed).
+ */
+function displayNameOf(spec: ParamSpec, mention: Mention, framework: Framework): string {
+  const written = mention.rawArgs?.find((arg) => arg.param === spec.name && arg.name !== undefined)?.name;
+  if (written) return written;
+  if (framework === 'tfjs') return spec.frameworkNames?.tfjs?.[0] ?? spec.name;
+  return spec.name;
+}
+
 /** Summarizes a mention; undefined when its id is not in the catalog (a stale scan). */
 export function summarizeMention(mention: Mention): MentionSummary | undefined {
   const entry = getEntry(mention.id);
@@ -139,7 +151,7 @@ export function summarizeMention(mention: Mention): MentionSummary | undefined {
   }
   const resolved: ResolvedParams = resolveParams(entry, framework, given);
   const rows: ParamRow[] = paramsFor(entry, framework, semantics).map((spec) => {
-    const displayName = spec.frameworkNames?.[framework]?.[0] ?? spec.name;
+    const displayName = displayNameOf(spec, mention, framework);
     const expression = mention.expressions[spec.name];
     const base = { name: spec.name, displayName, value: resolved[spec.name] ?? defaultFor(spec, framework) };
     if (expression !== undefined) return { ...base, origin: 'expression', expression };
