@@ -33,9 +33,13 @@ const kernel: ElementwiseKernel = {
   derivative(x, out, params, framework) {
     const { slope, lower, upper } = pieceOf(params);
     if (closedKinks(framework)) {
+      // TF.js clips y = offset + slope·x as computed in float32, so an x within rounding of a kink
+      // (2.5000002 gives y = 1 exactly) still passes the gradient.
+      const offset32 = Math.fround(numberValue(params, 'offset', 0.5));
+      const slope32 = Math.fround(slope);
       for (let i = 0; i < x.length; i++) {
-        const v = x[i]!;
-        out[i] = v >= lower && v <= upper ? slope : 0;
+        const y = Math.fround(offset32 + Math.fround(slope32 * Math.fround(x[i]!)));
+        out[i] = y >= 0 && y <= 1 ? slope : 0;
       }
     } else {
       for (let i = 0; i < x.length; i++) {

@@ -1,4 +1,5 @@
 /** Every catalog activation, in display order. */
+import { withTfjsActivationRange } from '../tfjsRange';
 import type { ActivationEntry } from '../types';
 import { celu } from './celu';
 import { elu } from './elu';
@@ -28,6 +29,7 @@ import { tanh } from './tanh';
 import { tanhShrink } from './tanhShrink';
 import { threshold } from './threshold';
 
+/** Every activation, with TF.js-profile results kept in the float32 range. */
 export const ACTIVATIONS: readonly ActivationEntry[] = [
   sigmoid,
   tanh,
@@ -56,4 +58,4 @@ export const ACTIVATIONS: readonly ActivationEntry[] = [
   softmax,
   logSoftmax,
   glu,
-];
+].map(withTfjsActivationRange);

@@ -92,6 +92,13 @@ function torchTerms(options: LossOptions, t: Float64Array, x: Float64Array, term
   }
 }
 
+/** 1 − (y·p + (1 − y)·(1 − p)) with every op rounded to float32, as TF.js tensors compute it. */
+function float32OneMinusPt(y: number, p: number): number {
+  const f32 = Math.fround;
+  const pt = f32(f32(y * p) + f32(f32(1 - y) * f32(1 - p)));
+  return f32(1 - pt);
+}
+
 /** Keras 3 (also on TF.js ops): sigmoid if from logits, clipped BCE, p_t from the unclipped p, mean over the last axis. */
 function kerasTerms(semantics: Framework, options: LossOptions, t: Float64Array, x: Float64Array, terms: Float64Array, derivatives: Float64Array): void {
   const params = options.params;
@@ -101,19 +108,28 @@ function kerasTerms(semantics: Framework, options: LossOptions, t: Float64Array,
   const balance = boolParam(params, 'apply_class_balancing');
   const smoothing = numberParam(params, 'label_smoothing', 0);
   const { lower, upper } = probabilityBounds(semantics, numberParam(params, 'epsilon', 1e-7));
+  const float32 = semantics === 'tfjs';
   for (let i = 0; i < x.length; i++) {
     const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
-    const p = fromLogits ? sigmoid(x[i]!) : x[i]!;
+    const exactP = fromLogits ? sigmoid(x[i]!) : x[i]!;
+    // TF.js holds p in a float32 tensor, and 1 − c and 1 − p_t cancel in float32: at p = 1e-7 with
+    // y = 0, 1 − p_t is 1 − f32(1 − p) = 1.19e-7 and log(1 − c) is log(0.99999988); after a sigmoid
+    // near 1 the rounded p moves −log(1 − p) by 1e-4 relative. The TF.js profile keeps those numbers.
+    const p = float32 ? Math.fround(exactP) : exactP;
     const c = clip(p, lower, upper);
-    const bce = -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
-    const dBce = clipGradient(semantics, p, lower, upper, (c - ti) / (c * (1 - c)));
-    const oneMinusPt = 1 - (ti * p + (1 - ti) * (1 - p));
+    const oneMinusC = float32 ? Math.fround(1 - Math.fround(c)) : 1 - c;
+    const bce = float32 ? -(ti * Math.log(c) + (1 - ti) * Math.log(oneMinusC)) : -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
+    const dBce = clipGradient(semantics, p, lower, upper, float32 ? (1 - ti) / oneMinusC - ti / c : (c - ti) / (c * oneMinusC));
+    const oneMinusPt = float32 ? float32OneMinusPt(ti, p) : 1 - (ti * p + (1 - ti) * (1 - p));
     const focal = Math.pow(oneMinusPt, gamma);
     // TF and TF.js pow gradient: γ·x^(γ−1), which is 0·∞ = NaN at x = 0 when γ = 0.
     const dFocal = gamma * Math.pow(oneMinusPt, gamma - 1);
     const weight = balance ? ti * alpha + (1 - ti) * (1 - alpha) : 1;
     terms[i] = weight * focal * bce;
-    const dP = weight * (dFocal * -(2 * ti - 1) * bce + focal * dBce);
+    // The gradient g reaching 1 − p_t flows into p twice, −g·y and +g·(1 − y), as through the graph
+    // p_t = y·p + (1 − y)·(1 − p): an infinite g (p_t = 1 with γ < 1) meets y or 1 − y = 0 there and gives NaN.
+    const g = weight * dFocal * bce;
+    const dP = g * (1 - ti) - g * ti + weight * focal * dBce;
     derivatives[i] = fromLogits ? dP * p * (1 - p) : dP;
   }
 }

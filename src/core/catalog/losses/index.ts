@@ -1,4 +1,5 @@
 /** Every catalog loss, in display order: regression, binary, multi-class, distributions, margin and ranking losses. */
+import { withTfjsLossRange } from '../tfjsRange';
 import type { LossEntry } from '../types';
 import { binaryCrossentropy } from './binaryCrossentropy';
 import { binaryCrossentropyWithLogits } from './binaryCrossentropyWithLogits';
@@ -29,6 +30,7 @@ import { sparseCategoricalCrossentropy } from './sparseCategoricalCrossentropy';
 import { squaredHinge } from './squaredHinge';
 import { tripletMarginLoss } from './tripletMarginLoss';
 
+/** Every loss, with TF.js-profile results kept in the float32 range. */
 export const LOSSES: readonly LossEntry[] = [
   // Regression
   mse,
@@ -63,4 +65,4 @@ export const LOSSES: readonly LossEntry[] = [
   marginRankingLoss,
   cosineEmbeddingLoss,
   tripletMarginLoss,
-];
+].map(withTfjsLossRange);
