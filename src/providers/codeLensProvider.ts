@@ -56,7 +56,7 @@ export class FormulaCodeLensProvider implements vscode.CodeLensProvider {
           const summary = summarizeMention(mention);
           if (!summary) continue;
           lenses.push(new vscode.CodeLens(range, {
-            title: lensTitle(summary.entry, mention.api, mention.framework, mention.params),
+            title: lensTitle(summary.entry, mention.api, mention.framework, summary.params.filter((row) => row.origin === 'code').map((row) => ({ name: row.displayName, value: row.value }))),
             tooltip: vscode.l10n.t('Open {0} in the Formula Lens Playground', mention.api),
             command: CommandId.OpenPlayground,
             arguments: [playgroundArgs(summary)],

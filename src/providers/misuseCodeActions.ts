@@ -8,9 +8,6 @@ import type { LensSettings } from './lensSettings';
 
 /** Provides the quick fixes of the misuses under the cursor or selection. */
 export class MisuseCodeActionProvider implements vscode.CodeActionProvider {
-  /** The kinds this provider returns (for `registerCodeActionsProvider` metadata). */
-  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
-
   constructor(
     private readonly scans: LensScans,
     private readonly settings: () => LensSettings,

@@ -242,6 +242,8 @@ describe('Formula lens: CodeLens', () => {
       return found.length > 0 ? found : undefined;
     }, 'formula lenses');
     assert.ok(all.some((lens) => (lens.command!.arguments![0] as { focus: { kind: string } }).focus.kind === 'activation'));
+    // Values are listed under the name the code wrote: torch's `dim`, not the catalog's `axis`.
+    assert.ok(all.some((lens) => lens.command!.title.startsWith('log_softmax(x)ᵢ = ') && lens.command!.title.endsWith('(dim=-1)')), all.map((lens) => lens.command!.title).join(' / '));
     await setSetting('codeLens.mode', 'losses');
     const losses = await waitFor(async () => {
       const found = await lensesOf(document.uri);

@@ -198,15 +198,15 @@ test('describeZones: one line per curve with zones, in the chart variable, local
 
 test('lensTitle: the Unicode formula, led by the name when the formula does not say it, with the values written in the code', () => {
   const sigmoid = getEntry('sigmoid')!;
-  assert.equal(lensTitle(sigmoid, 'torch.sigmoid', 'torch', {}), 'σ(x) = 1 / (1 + e^(−x))');
-  assert.equal(lensTitle(getEntry('exponential')!, 'exponential', 'keras', {}), 'exponential: f(x) = e^x');
-  const ce = lensTitle(getEntry('sparse_categorical_crossentropy')!, 'nn.CrossEntropyLoss', 'torch', { label_smoothing: 0.05 });
+  assert.equal(lensTitle(sigmoid, 'torch.sigmoid', 'torch', []), 'σ(x) = 1 / (1 + e^(−x))');
+  assert.equal(lensTitle(getEntry('exponential')!, 'exponential', 'keras', []), 'exponential: f(x) = e^x');
+  const ce = lensTitle(getEntry('sparse_categorical_crossentropy')!, 'nn.CrossEntropyLoss', 'torch', [{ name: 'label_smoothing', value: 0.05 }]);
   assert.ok(ce.startsWith('CrossEntropyLoss: ℓᵢ = '), ce);
   assert.ok(ce.endsWith(' (label_smoothing=0.05)'), ce);
-  assert.equal(lensTitle(getEntry('gelu')!, 'nn.GELU', 'torch', { approximate: 'tanh' }), "GELU(x) = x·Φ(x) = (x/2)·(1 + erf(x/√2)) (approximate='tanh')");
-  assert.equal(lensTitle(getEntry('binary_crossentropy')!, 'binaryCrossentropy', 'tfjs', { from_logits: true }), 'binaryCrossentropy: ℓ = −[y·log p + (1 − y)·log(1 − p)] (from_logits=true)');
+  assert.equal(lensTitle(getEntry('gelu')!, 'nn.GELU', 'torch', [{ name: 'approximate', value: 'tanh' }]), "GELU(x) = x·Φ(x) = (x/2)·(1 + erf(x/√2)) (approximate='tanh')");
+  assert.equal(lensTitle(getEntry('binary_crossentropy')!, 'binaryCrossentropy', 'tfjs', [{ name: 'fromLogits', value: true }]), 'binaryCrossentropy: ℓ = −[y·log p + (1 − y)·log(1 − p)] (fromLogits=true)');
   for (const entry of CATALOG) {
-    const title = lensTitle(entry, 'x.y', 'torch', {});
+    const title = lensTitle(entry, 'x.y', 'torch', []);
     assert.ok(title.length <= LENS_FORMULA_LENGTH + 'y: '.length + 1, `${entry.id}: ${title}`);
     assert.ok(!title.includes('\n'));
   }

@@ -3,6 +3,6 @@ export { summarizeMention, reductionOf, catalogReduction, paramsFor, type Mentio
 export { planFunctionChart, ACTIVATION_RANGE, CHART_SAMPLES, type FunctionChart, type PlannedCurve } from './functionChart';
 export { renderFunctionChart, type ChartImageOptions } from './chartSvg';
 export { describeZones } from './zones';
-export { lensTitle, shorten, LENS_FORMULA_LENGTH } from './lensTitle';
+export { lensTitle, shorten, LENS_FORMULA_LENGTH, type WrittenParam } from './lensTitle';
 export { formatParamValue, formatNumber } from './format';
 export { lensMessages } from './messages';

@@ -12,19 +12,22 @@ export function shorten(text: string, max: number): string {
   return `${text.slice(0, cut > max / 2 ? cut : max - 1).trimEnd()}…`;
 }
 
+/** A parameter value written in the code, under the name it was written with. */
+export interface WrittenParam {
+  readonly name: string;
+  readonly value: ParamValue;
+}
+
 /**
  * `σ(x) = 1 / (1 + e^(−x))`, `LeakyReLU(x) = x if x > 0, α·x otherwise (negative_slope=0.1)`,
  * `CrossEntropyLoss: ℓᵢ = −w[tᵢ]·log softmax(xᵢ)[tᵢ] (label_smoothing=0.05)`. Formulas that do not name the
  * function (losses, `f(x) = e^x`) are led by the API's last name; alternatives after ";" are left out.
  */
-export function lensTitle(entry: CatalogEntry, api: string, framework: Framework, written: Readonly<Record<string, ParamValue>>): string {
+export function lensTitle(entry: CatalogEntry, api: string, framework: Framework, written: readonly WrittenParam[]): string {
   const formula = shorten(entry.formula.text.split(/;\s+/)[0]!, LENS_FORMULA_LENGTH);
   const named = entry.kind === 'activation' && !/^f[(′]/.test(formula);
   const name = api.slice(api.lastIndexOf('.') + 1);
-  const params = Object.entries(written)
-    .filter(([key]) => entry.params.some((spec) => spec.name === key))
-    .slice(0, 3)
-    .map(([key, value]) => `${key}=${formatParamValue(value, framework)}`);
+  const params = written.slice(0, 3).map((param) => `${param.name}=${formatParamValue(param.value, framework)}`);
   const suffix = params.length > 0 ? ` (${shorten(params.join(', '), 40)})` : '';
   return `${named ? '' : `${name}: `}${formula}${suffix}`;
 }
