@@ -47,3 +47,13 @@ test('keras-3 focal loss on tfjs ops: 1 − p_t and 1 − p are float32 tensors'
   assert.equal(mismatch(logits.value.data, [3.1935064792633057], TFJS), null);
   assert.equal(mismatch(logits.grad.data, [0.3769533038139343, -0.14042538404464722], TFJS), null);
 });
+
+test('tfjs cosineProximity: float32 cancellation in the gradient of a short prediction vector', () => {
+  // tfjs-layers loss 'cosineProximity', summed: the third component is −13.46704, while exact
+  // arithmetic gives −13.46736 (a relative 2.3e-5, beyond the TF.js tolerance).
+  const result = evaluateLoss('cosine_similarity', {
+    yTrue: fromNested([[0.20999999344348907, 0.20999999344348907, -0.3199999928474426]]),
+    yPred: fromNested([[0.0003600000054575503, 0.00011999999696854502, -0.00046999999904073775]]),
+  }, { framework: 'tfjs', reduction: 'sum' });
+  assert.equal(mismatch(result.grad.data, [143.43353271484375, -483.04833984375, -13.467041015625], TFJS), null);
+});

@@ -2,6 +2,7 @@
 import { FormulaLensError } from '../../l10n';
 import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
 import { frameworkConstant } from '../../kernels/lossMath';
+import { tfjsCosineProximityVector, tfjsSampleUpstream } from '../../kernels/lossTfjsFloat32';
 import { rejectForeignParams, semanticsFor } from '../../kernels/lossParams';
 import { perSampleScale, reducePerSample } from '../../kernels/lossReduction';
 import { shapeText, tensor } from '../../tensor';
@@ -65,8 +66,14 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const scale = perSampleScale(count, options.reduction);
   const losses = new Float64Array(count);
   const grad = new Float64Array(p.length);
+  // TF.js's per-sample upstream gradient, as a float32 tensor (1/count for the batch mean).
+  const tfjsUpstream = tfjsSampleUpstream(count, options.reduction);
   for (let v = 0; v < count; v++) {
     const start = v * vectorStride;
+    if (semantics === 'tfjs') {
+      losses[v] = tfjsCosineProximityVector(t, p, start, elementStride, length, epsilon, tfjsUpstream, grad);
+      continue;
+    }
     let trueSquares = 0;
     let predSquares = 0;
     for (let j = 0; j < length; j++) {
