@@ -14,7 +14,7 @@ import { shapeText } from '../core/tensor';
 import { evaluationArgs } from './commandArgs';
 import { frameworkFor } from './framework';
 import { askParams, hasParamsToAsk, pickFunction, rememberFunction } from './pickers';
-import { withDelayedProgress } from './progress';
+import { PROGRESS_NUMBERS, withDelayedProgress } from './progress';
 import { writeStyleFor } from './resultActions';
 import { checkNumberLimit, editorPieces, indentOf, maxSelectionNumbers, parseArrays, requireEditor, type FoundArray } from './selection';
 import type { EvaluationSession } from './session';
@@ -44,9 +44,10 @@ export async function applyActivation(session: EvaluationSession, rawArgs: unkno
   const editor = requireEditor();
   const pieces = editorPieces(editor);
   const limit = maxSelectionNumbers();
-  checkNumberLimit(pieces.pieces.map((piece) => piece.text), limit);
 
   const reading = await withDelayedProgress(vscode.l10n.t('Formula Lens: reading the selection'), async (steps) => {
+    // Counting first refuses a selection over the limit before any of it is parsed.
+    if (checkNumberLimit(pieces.pieces.map((piece) => piece.text), limit) > PROGRESS_NUMBERS) steps.expectLong();
     await steps.step(vscode.l10n.t('Reading the arrays'));
     return parseArrays(pieces, { underCursor: true });
   });
@@ -84,6 +85,7 @@ export async function applyActivation(session: EvaluationSession, rawArgs: unkno
   }
 
   const work = await withDelayedProgress(vscode.l10n.t('Formula Lens: applying {0}', entry.title), async (steps) => {
+    if (array.tensor.data.length > PROGRESS_NUMBERS) steps.expectLong();
     await steps.step(vscode.l10n.t('Evaluating {0} on {1} values', entry.id, array.tensor.data.length));
     const evaluation = evaluateActivation(spelling, array.tensor, { framework, params });
     await steps.step(vscode.l10n.t('Summarizing'));

@@ -16,7 +16,7 @@ import { chooseArray } from './applyActivation';
 import { evaluationArgs } from './commandArgs';
 import { frameworkFor } from './framework';
 import { pickFunction, rememberFunction } from './pickers';
-import { withDelayedProgress } from './progress';
+import { PROGRESS_NUMBERS, withDelayedProgress } from './progress';
 import { checkNumberLimit, editorPieces, maxSelectionNumbers, parseArrays, requireEditor } from './selection';
 import type { EvaluationSession } from './session';
 
@@ -40,8 +40,9 @@ export async function compareFrameworks(session: EvaluationSession, rawArgs: unk
   const args = evaluationArgs(rawArgs);
   const editor = requireEditor();
   const pieces = editorPieces(editor);
-  checkNumberLimit(pieces.pieces.map((piece) => piece.text), maxSelectionNumbers());
   const reading = await withDelayedProgress(vscode.l10n.t('Formula Lens: reading the selection'), async (steps) => {
+    // Counting first refuses a selection over the limit before any of it is parsed.
+    if (checkNumberLimit(pieces.pieces.map((piece) => piece.text), maxSelectionNumbers()) > PROGRESS_NUMBERS) steps.expectLong();
     await steps.step(vscode.l10n.t('Reading the arrays'));
     return parseArrays(pieces, { underCursor: args.kind !== 'loss' });
   });
@@ -72,6 +73,8 @@ export async function compareFrameworks(session: EvaluationSession, rawArgs: unk
   if (entry.kind === 'activation' && !chosen) return;
   const anchorLine = chosen ? chosen.range.end.line : arrays.reduce((line, array) => Math.max(line, array.range.end.line), 0);
   const work = await withDelayedProgress(vscode.l10n.t('Formula Lens: comparing {0}', entry.title), async (steps): Promise<CompareSection> => {
+    // Three evaluations: a third of the numbers already takes as long as one.
+    if (3 * arrays.reduce((total, array) => total + array.tensor.data.length, 0) > PROGRESS_NUMBERS) steps.expectLong();
     await steps.step(vscode.l10n.t('Evaluating {0} under {1}', entry.id, FRAMEWORKS.join(', ')));
     if (entry.kind === 'activation') {
       const array = chosen!;

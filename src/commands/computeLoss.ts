@@ -15,7 +15,7 @@ import { CLIPBOARD_ROLES, type EvaluationArgs } from '../protocol/results';
 import { evaluationArgs } from './commandArgs';
 import { frameworkFor } from './framework';
 import { askParams, pickFunction, rememberFunction } from './pickers';
-import { withDelayedProgress } from './progress';
+import { PROGRESS_NUMBERS, withDelayedProgress } from './progress';
 import { writeStyleFor } from './resultActions';
 import { checkNumberLimit, editorPieces, indentOf, maxSelectionNumbers, parseArrays, parseClipboard, requireEditor, type FoundArray } from './selection';
 import type { EvaluationSession } from './session';
@@ -43,9 +43,10 @@ export async function computeLoss(session: EvaluationSession, rawArgs: unknown):
   const editor = requireEditor();
   const pieces = editorPieces(editor);
   const limit = maxSelectionNumbers();
-  checkNumberLimit(pieces.pieces.map((piece) => piece.text), limit);
 
   const reading = await withDelayedProgress(vscode.l10n.t('Formula Lens: reading the selection'), async (steps) => {
+    // Counting first refuses a selection over the limit before any of it is parsed.
+    if (checkNumberLimit(pieces.pieces.map((piece) => piece.text), limit) > PROGRESS_NUMBERS) steps.expectLong();
     await steps.step(vscode.l10n.t('Reading the arrays'));
     return parseArrays(pieces, { underCursor: false });
   });
@@ -102,6 +103,7 @@ export async function computeLoss(session: EvaluationSession, rawArgs: unknown):
   }
 
   const work = await withDelayedProgress(vscode.l10n.t('Formula Lens: computing {0}', entry.title), async (steps) => {
+    if (assignment.inputs.yPred.data.length > PROGRESS_NUMBERS) steps.expectLong();
     await steps.step(vscode.l10n.t('Evaluating {0} on {1} values', entry.id, assignment.inputs.yPred.data.length));
     const evaluation = evaluateLoss(spelling, assignment.inputs, { framework, params, reduction });
     await steps.step(vscode.l10n.t('Computing each term\'s contribution'));

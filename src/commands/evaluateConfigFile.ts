@@ -17,7 +17,7 @@ import { isConfigEntryArgs } from '../protocol/results';
 import { isEvaluationDocument, type EvaluationConfigCache } from '../providers/configDocuments';
 import type { InlineItem } from '../providers/inlineResults';
 import { defaultFramework } from './framework';
-import { withDelayedProgress } from './progress';
+import { PROGRESS_NUMBERS, withDelayedProgress } from './progress';
 import type { EvaluationSession } from './session';
 import { UserMessage } from './userMessage';
 
@@ -30,6 +30,12 @@ function frameworkSourceOf(entry: ConfigEntry): FrameworkSource {
 function entryLabel(entry: ConfigEntry): string {
   const position = vscode.l10n.t('entry {0}', entry.index + 1);
   return entry.description ? `${position}: ${entry.description}` : position;
+}
+
+/** How many numbers an entry's inputs hold. */
+function valueCount(entry: ConfigEntry): number {
+  const tensors = entry.kind === 'activation' ? [entry.x, entry.upstream] : [entry.yTrue, entry.yPred, entry.yPred2, entry.yPred3];
+  return tensors.reduce((total, tensor) => total + (tensor ? tensor.data.length : 0), 0);
 }
 
 /** Runs one entry; an expected failure becomes a failure section with the message to fix. */
@@ -78,6 +84,7 @@ export async function runEvaluationFile(session: EvaluationSession, cache: Evalu
   }
   const name = vscode.workspace.asRelativePath(document.uri);
   const work = await withDelayedProgress(vscode.l10n.t('Formula Lens: evaluating {0}', name), async (steps) => {
+    if (entries.reduce((total, entry) => total + valueCount(entry), 0) > PROGRESS_NUMBERS) steps.expectLong();
     const sections: ResultSection[] = [];
     for (const entry of entries) {
       await steps.step(vscode.l10n.t('{0} ({1} of {2})', entry.id, sections.length + 1, entries.length));
@@ -146,13 +153,6 @@ async function listForeignConfig(session: EvaluationSession, document: vscode.Te
     if (section.problems.length > 0) throw new UserMessage(section.problems[0]!);
     throw new UserMessage(vscode.l10n.t('No activation or loss found in {0}. Evaluate Config File reads Keras model JSON (model.to_json()) and training configs with keys such as activation, loss or criterion.', name), 'warning');
   }
-  // One inline note per line: the function and its formula.
-  const byLine = new Map<number, string[]>();
-  for (const finding of section.findings) {
-    const line = document.positionAt(finding.start).line;
-    const text = finding.formula ? `${finding.id}: ${finding.formula}` : vscode.l10n.t('{0}: not in the catalog', finding.name);
-    byLine.set(line, [...(byLine.get(line) ?? []), text]);
-  }
   await session.publish({
     command: 'evaluateConfigFile',
     title: vscode.l10n.t('{0}: {1} functions found', name, section.findings.length),
@@ -160,7 +160,8 @@ async function listForeignConfig(session: EvaluationSession, document: vscode.Te
     documentUri: document.uri,
     progressShown: work.progressShown,
     durationMs: work.durationMs,
-  }, { uri: document.uri, items: [...byLine.entries()].map(([line, texts]) => ({ line, text: `ƒ ${texts.join(' · ')}`, tone: 'result' as const })) });
+    // No inline text here: the formulas already stand above these lines in the hover and CodeLens of configs.
+  }, { uri: document.uri, items: [] });
 }
 
 /** Formula Lens: Evaluate Config File, on the active editor's file (or `{uri}`). */

@@ -30,7 +30,10 @@ export async function rememberFunction(state: vscode.Memento, entry: CatalogEntr
   await state.update(recentKey(entry.kind), recent);
 }
 
-/** `negative_slope: 0.01 (torch) · 0.2 (keras) · 0.3 (tfjs)`; one value when every framework agrees. */
+/**
+ * `negative_slope: 0.01 (torch) · 0.2 (keras) · 0.3 (tfjs)`, `max_value: None (keras, tfjs)`, or just
+ * `alpha=1` when every framework has the parameter with the same default.
+ */
 export async function defaultsText(entry: CatalogEntry): Promise<string> {
   const { applicableParams, formatParamValue } = await import('../core/results/paramText');
   const { defaultFor } = await import('../core/catalog/params');
@@ -38,11 +41,16 @@ export async function defaultsText(entry: CatalogEntry): Promise<string> {
   if (names.length === 0) return vscode.l10n.t('No parameters');
   const parts = names.map((name) => {
     const spec = entry.params.find((candidate) => candidate.name === name)!;
-    const perFramework = FRAMEWORKS.filter((framework) => applicableParams(entry, framework).some((candidate) => candidate.name === name))
-      .map((framework) => ({ framework, text: formatParamValue(defaultFor(spec, framework), framework) }));
-    const distinct = new Set(perFramework.map((item) => item.text.toLowerCase()));
-    if (distinct.size === 1 && perFramework.length === FRAMEWORKS.length) return `${name}=${perFramework[0]!.text}`;
-    return `${name}: ${perFramework.map((item) => `${item.text} (${item.framework})`).join(' · ')}`;
+    const having = FRAMEWORKS.filter((framework) => applicableParams(entry, framework).some((candidate) => candidate.name === name));
+    // Frameworks grouped by their default value, in framework order.
+    const groups = new Map<string, Framework[]>();
+    for (const framework of having) {
+      const key = JSON.stringify(defaultFor(spec, framework));
+      groups.set(key, [...(groups.get(key) ?? []), framework]);
+    }
+    const shown = (frameworks: readonly Framework[]) => formatParamValue(defaultFor(spec, frameworks[0]!), frameworks[0]!);
+    if (groups.size === 1 && having.length === FRAMEWORKS.length) return `${name}=${shown(having)}`;
+    return `${name}: ${[...groups.values()].map((frameworks) => `${shown(frameworks)} (${frameworks.join(', ')})`).join(' · ')}`;
   });
   return vscode.l10n.t('Defaults: {0}', parts.join(', '));
 }

@@ -145,5 +145,7 @@ export async function revealFinding(session: EvaluationSession, sectionIndex: nu
   if (!finding) return;
   const document = await vscode.workspace.openTextDocument(results.documentUri);
   const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-  await vscode.window.showTextDocument(document, { selection: range, viewColumn: vscode.ViewColumn.One });
+  // Reveal in the editor that shows the file already, not in the results view's group.
+  const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === document.uri.toString());
+  await vscode.window.showTextDocument(document, { selection: range, viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One });
 }

@@ -67,13 +67,14 @@ export function maxSelectionNumbers(): number {
   return Number.isFinite(configured) && configured >= 1 ? Math.floor(configured) : DEFAULT_MAX_SELECTION_NUMBERS;
 }
 
-/** Refuses texts holding more numbers than the limit, naming the limit and the setting. */
-export function checkNumberLimit(texts: readonly string[], limit: number): void {
+/** Refuses texts holding more numbers than the limit, naming the limit and the setting; returns how many they hold. */
+export function checkNumberLimit(texts: readonly string[], limit: number): number {
   let total = 0;
   for (const text of texts) {
     total += countNumerals(text, limit - total);
     if (total > limit) throw new UserMessage(localize(resultMessages.tooManyNumbers, { limit: limit.toLocaleString('en-US') }));
   }
+  return total;
 }
 
 /** A parse error as "Line 3, column 7: …" in document coordinates. */

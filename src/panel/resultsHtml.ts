@@ -9,6 +9,7 @@ import { formatNumber } from '../core/parse/format';
 import type { ActivationSection, CompareSection, FailureSection, ForeignSection, FrameworkSource, LossSection, ResultSection } from '../core/results/model';
 import { AGREEMENT_RTOL } from '../core/results/compare';
 import { formatParamValue } from '../core/results/paramText';
+import { previewTensor } from '../core/results/preview';
 import { shapeText, type Tensor } from '../core/tensor';
 import type { CopyFormat, ResultPart } from '../protocol/results';
 import { FRAMEWORK_LABELS, frameworkSourceText as sourceText } from '../commands/labels';
@@ -22,9 +23,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A number as the tables show it: the shortest text that reads back to the same float64. */
+/** Significant digits the view shows; the exact value is in the cell's tooltip and in every copy. */
+export const DISPLAY_DIGITS = 10;
+
+/** A number as the view shows it (10 significant digits; NaN and ±Infinity spelled out). */
 function num(value: number | undefined): string {
-  return value === undefined ? '' : escapeHtml(formatNumber(value, 'json', { jsonNonFinite: 'bare' }));
+  return value === undefined ? '' : escapeHtml(formatNumber(value, 'json', { jsonNonFinite: 'bare', precision: DISPLAY_DIGITS }));
+}
+
+/** A table cell with a number; when rounding hid digits, the exact value is the tooltip. */
+function numCell(value: number | undefined, className = ''): string {
+  const exact = value === undefined ? '' : formatNumber(value, 'json', { jsonNonFinite: 'bare' });
+  const shown = num(value);
+  const title = exact !== '' && escapeHtml(exact) !== shown ? ` title="${escapeHtml(exact)}"` : '';
+  return `<td${className ? ` class="${className}"` : ''}${title}>${shown}</td>`;
 }
 
 function percent(count: number, total: number): string {
@@ -111,11 +123,11 @@ function renderActivation(section: ActivationSection, index: number, fromSelecti
     const grad = section.derivative.data[i]!;
     const state = grad === 0 ? 'dead' : Math.abs(grad) < s.saturationThreshold ? 'saturated' : '';
     const stateLabel = state === 'dead' ? vscode.l10n.t('dead') : state === 'saturated' ? vscode.l10n.t('saturated') : '';
-    rows.push(`<tr class="${state}"><td class="index">${indexLabel(section.input, i)}</td><td>${num(section.input.data[i])}</td><td>${num(section.output.data[i])}</td><td>${num(grad)}</td><td class="state">${escapeHtml(stateLabel)}</td></tr>`);
+    rows.push(`<tr class="${state}"><td class="index">${indexLabel(section.input, i)}</td>${numCell(section.input.data[i])}${numCell(section.output.data[i])}${numCell(grad)}<td class="state">${escapeHtml(stateLabel)}</td></tr>`);
   }
-  return `<section class="result" data-kind="activation">
+  return `<section class="result" id="section-${index}" data-kind="activation">
 ${heading(section.title, section.id, section.label)}
-<p>${frameworkBadge(section.framework, section.frameworkSource)} <span class="muted">${escapeHtml(shapeText(section.input.shape))}</span></p>
+<p>${frameworkBadge(section.framework, section.frameworkSource)} · <span class="muted">${escapeHtml(vscode.l10n.t('shape {0}', shapeText(section.input.shape)))}</span></p>
 ${formulaBlock(section.formula, section.derivativeFormula)}
 ${paramsList(section.params, section.framework)}
 <dl class="stats">${stats.join('')}</dl>
@@ -150,15 +162,15 @@ function renderLoss(section: LossSection, index: number, fromSelection: boolean)
   for (let i = 0; i < Math.min(terms.data.length, MAX_TABLE_ROWS); i++) {
     const contribution = section.contributions[i]!;
     const share = Number.isFinite(totalShare) && totalShare !== 0 ? `${((100 * contribution) / totalShare).toFixed(1)}%` : '';
-    termRows.push(`<tr><td class="index">${indexLabel(terms, i)}</td><td>${num(terms.data[i])}</td><td>${num(contribution)}</td><td>${share}</td></tr>`);
+    termRows.push(`<tr><td class="index">${indexLabel(terms, i)}</td>${numCell(terms.data[i])}${numCell(contribution)}<td>${share}</td></tr>`);
   }
   const sameShape = section.yTrue !== null && section.yTrue.data.length === section.yPred.data.length;
   const gradRows: string[] = [];
   for (let i = 0; i < Math.min(section.grad.data.length, MAX_TABLE_ROWS); i++) {
-    gradRows.push(`<tr><td class="index">${indexLabel(section.yPred, i)}</td>${sameShape ? `<td>${num(section.yTrue!.data[i])}</td>` : ''}<td>${num(section.yPred.data[i])}</td><td>${num(section.grad.data[i])}</td></tr>`);
+    gradRows.push(`<tr><td class="index">${indexLabel(section.yPred, i)}</td>${sameShape ? numCell(section.yTrue!.data[i]) : ''}${numCell(section.yPred.data[i])}${numCell(section.grad.data[i])}</tr>`);
   }
   const termsHeading = terms.shape.length > 0 && terms.data.length === section.yPred.data.length ? vscode.l10n.t('Contribution of each element') : vscode.l10n.t('Contribution of each sample');
-  return `<section class="result" data-kind="loss">
+  return `<section class="result" id="section-${index}" data-kind="loss">
 ${heading(section.title, section.id, section.label)}
 <p>${frameworkBadge(section.framework, section.frameworkSource)}</p>
 ${formulaBlock(section.formula, section.derivativeFormula)}
@@ -181,7 +193,7 @@ ${notesList(section.notes)}
 </section>`;
 }
 
-function renderCompare(section: CompareSection): string {
+function renderCompare(section: CompareSection, index: number): string {
   const ok = section.columns.filter((column): column is Extract<CompareSection['columns'][number], { ok: true }> => column.ok);
   const failed = section.columns.filter((column): column is Extract<CompareSection['columns'][number], { ok: false }> => !column.ok);
   const differing = new Set(section.differingParams);
@@ -192,38 +204,42 @@ function renderCompare(section: CompareSection): string {
 <table class="values"><thead><tr><th></th>${header}</tr></thead><tbody>${paramRows.join('')}</tbody></table>`;
   const valueMarks = section.valueDiffers;
   const gradMarks = section.gradDiffers;
-  const cell = (value: number | undefined, differs: boolean) => `<td class="${differs ? 'differs' : ''}">${num(value)}</td>`;
+  const cell = (value: number | undefined, differs: boolean) => numCell(value, differs ? 'differs' : '');
   const scalarLoss = section.functionKind === 'loss' && ok.every((column) => column.value.data.length === 1);
-  let valueTable = '';
-  if (scalarLoss) {
-    valueTable = `<h3>${escapeHtml(vscode.l10n.t('Loss ({0})', section.reduction ?? 'mean'))}</h3>
-<table class="values"><thead><tr>${header}</tr></thead><tbody><tr>${ok.map((column) => cell(column.value.data[0], valueMarks[0] === 1)).join('')}</tr></tbody></table>`;
-  }
-  const rows: string[] = [];
   const length = section.input.data.length;
   const sameTargetShape = section.yTrue && section.yTrue.data.length === length;
   const elementwiseValues = !scalarLoss && ok.every((column) => column.value.data.length === length);
-  for (let i = 0; i < Math.min(length, MAX_TABLE_ROWS); i++) {
-    rows.push(`<tr><td class="index">${indexLabel(section.input, i)}</td>${sameTargetShape ? `<td>${num(section.yTrue!.data[i])}</td>` : ''}<td>${num(section.input.data[i])}</td>${elementwiseValues ? ok.map((column) => cell(column.value.data[i], valueMarks[i] === 1)).join('') : ''}${ok.map((column) => cell(column.grad.data[i], gradMarks[i] === 1)).join('')}</tr>`);
-  }
   const inputHeader = section.functionKind === 'activation' ? 'x' : 'y_pred';
-  const valueHeaders = elementwiseValues ? ok.map((column) => `<th>${escapeHtml(FRAMEWORK_LABELS[column.framework])} ${section.functionKind === 'activation' ? 'f(x)' : vscode.l10n.t('term')}</th>`).join('') : '';
-  const gradHeaders = ok.map((column) => `<th>${escapeHtml(FRAMEWORK_LABELS[column.framework])} ${section.functionKind === 'activation' ? 'f′(x)' : '∂L/∂y_pred'}</th>`).join('');
+  // One table per quantity keeps each narrow: the inputs, then one column per framework.
+  const perFramework = (heading: string, marks: Uint8Array, values: (column: (typeof ok)[number]) => Float64Array) => {
+    const rows: string[] = [];
+    for (let i = 0; i < Math.min(length, MAX_TABLE_ROWS); i++) {
+      rows.push(`<tr><td class="index">${indexLabel(section.input, i)}</td>${sameTargetShape ? numCell(section.yTrue!.data[i]) : ''}${numCell(section.input.data[i])}${ok.map((column) => cell(values(column)[i], marks[i] === 1)).join('')}</tr>`);
+    }
+    return `<div><h3>${escapeHtml(heading)}</h3>
+<table class="values"><thead><tr><th>#</th>${sameTargetShape ? '<th>y_true</th>' : ''}<th>${inputHeader}</th>${header}</tr></thead><tbody>${rows.join('')}</tbody></table>
+${truncationNote(length)}</div>`;
+  };
+  const tables: string[] = [];
+  if (scalarLoss) {
+    tables.push(`<div><h3>${escapeHtml(vscode.l10n.t('Loss ({0})', section.reduction ?? 'mean'))}</h3>
+<table class="values"><thead><tr>${header}</tr></thead><tbody><tr>${ok.map((column) => cell(column.value.data[0], valueMarks[0] === 1)).join('')}</tr></tbody></table></div>`);
+  } else if (elementwiseValues) {
+    tables.push(perFramework(section.functionKind === 'activation' ? vscode.l10n.t('Values f(x)') : vscode.l10n.t('Loss terms'), valueMarks, (column) => column.value.data));
+  }
+  tables.push(perFramework(section.functionKind === 'activation' ? vscode.l10n.t('Derivatives f′(x)') : vscode.l10n.t('Gradient with respect to y_pred'), gradMarks, (column) => column.grad.data));
   const countMarks = (marks: Uint8Array) => marks.reduce((sum, mark) => sum + mark, 0);
   const summary = vscode.l10n.t('Values differ at {0} of {1} positions and derivatives at {2} of {3}; highlighted where frameworks disagree by more than {4} (relative).',
-    countMarks(valueMarks), valueMarks.length, countMarks(gradMarks), gradMarks.length, AGREEMENT_RTOL);
+    countMarks(valueMarks), valueMarks.length, countMarks(gradMarks), gradMarks.length, AGREEMENT_RTOL.toExponential());
   const failures = failed.map((column) => `<li>✗ ${escapeHtml(FRAMEWORK_LABELS[column.framework])}: ${escapeHtml(column.error)}</li>`).join('');
   const notes = section.notes.map((note) => `<li><strong>${escapeHtml(note.frameworks.join(', '))}</strong>: ${escapeHtml(note.text)}</li>`).join('');
-  return `<section class="result" data-kind="compare">
+  return `<section class="result" id="section-${index}" data-kind="compare">
 ${heading(section.title, section.id, section.label)}
 ${formulaBlock(section.formula, section.derivativeFormula)}
 <p class="summary">${escapeHtml(summary)}</p>
 ${failures ? `<ul class="warnings">${failures}</ul>` : ''}
 ${paramsTable}
-${valueTable}
-<h3>${escapeHtml(section.functionKind === 'activation' ? vscode.l10n.t('Values and derivatives') : vscode.l10n.t('Gradient with respect to y_pred'))}</h3>
-<table class="values"><thead><tr><th>#</th>${sameTargetShape ? '<th>y_true</th>' : ''}<th>${inputHeader}</th>${valueHeaders}${gradHeaders}</tr></thead><tbody>${rows.join('')}</tbody></table>
-${truncationNote(length)}
+<div class="tables">${tables.join('')}</div>
 ${notes ? `<ul class="notes">${notes}</ul>` : ''}
 </section>`;
 }
@@ -231,23 +247,50 @@ ${notes ? `<ul class="notes">${notes}</ul>` : ''}
 function renderForeign(section: ForeignSection, index: number): string {
   const kindText = section.fileKind === 'keras-model' ? vscode.l10n.t('Keras model') : vscode.l10n.t('Training configuration');
   const rows = section.findings.slice(0, MAX_TABLE_ROWS).map((finding, item) => {
-    const params = Object.entries(finding.params).map(([name, value]) => `<code>${escapeHtml(name)}=${paramText(value, finding.framework ?? 'torch')}</code>`).join(' ');
-    return `<tr><td>${escapeHtml(finding.kind === 'activation' ? vscode.l10n.t('activation') : vscode.l10n.t('loss'))}</td><td><code>${escapeHtml(finding.name)}</code></td><td>${finding.title ? `${escapeHtml(finding.title)} <code>${escapeHtml(finding.id ?? '')}</code>` : `<span class="muted">${escapeHtml(vscode.l10n.t('not in the catalog'))}</span>`}</td><td><code>${escapeHtml(finding.path)}</code></td><td>${params}${finding.reduction ? ` <code>reduction=${escapeHtml(finding.reduction)}</code>` : ''}</td><td class="formula-cell">${escapeHtml(finding.formula ?? '')}</td><td>${button(index, 'reveal', vscode.l10n.t('Go to'), { item })}</td></tr>`;
+    const params = Object.entries(finding.params).map(([name, value]) => `<code>${escapeHtml(name)}=${paramText(value, finding.framework ?? 'torch')}</code>`);
+    if (finding.reduction) params.push(`<code>reduction=${escapeHtml(finding.reduction)}</code>`);
+    const fn = finding.title
+      ? `<strong>${escapeHtml(finding.title)}</strong> <code>${escapeHtml(finding.id ?? '')}</code><div class="formula">${escapeHtml(finding.formula ?? '')}</div>`
+      : `<span class="muted">${escapeHtml(vscode.l10n.t('not in the catalog'))}</span>`;
+    const kind = finding.kind === 'activation' ? vscode.l10n.t('activation') : vscode.l10n.t('loss');
+    return `<tr><td>${escapeHtml(kind)}</td><td><code>${escapeHtml(finding.name)}</code><div class="muted">${escapeHtml(finding.path)}</div></td><td>${fn}</td><td>${params.join(' ') || '—'}</td><td>${button(index, 'reveal', vscode.l10n.t('Go to'), { item })}</td></tr>`;
   });
   const problems = section.problems.length === 0 ? '' : `<ul class="warnings">${section.problems.map((problem) => `<li>⚠ ${escapeHtml(problem)}</li>`).join('')}</ul>`;
-  return `<section class="result" data-kind="foreign">
+  return `<section class="result" id="section-${index}" data-kind="foreign">
 <h2>${escapeHtml(kindText)}${section.framework ? ` <span class="badge">${escapeHtml(FRAMEWORK_LABELS[section.framework])}</span>` : ''}</h2>
 ${problems}
-<table class="values"><thead><tr><th>${escapeHtml(vscode.l10n.t('Kind'))}</th><th>${escapeHtml(vscode.l10n.t('Written as'))}</th><th>${escapeHtml(vscode.l10n.t('Function'))}</th><th>${escapeHtml(vscode.l10n.t('Where'))}</th><th>${escapeHtml(vscode.l10n.t('Parameters'))}</th><th>${escapeHtml(vscode.l10n.t('Formula'))}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>
+<table class="values text"><thead><tr><th>${escapeHtml(vscode.l10n.t('Kind'))}</th><th>${escapeHtml(vscode.l10n.t('Written as'))}</th><th>${escapeHtml(vscode.l10n.t('Function'))}</th><th>${escapeHtml(vscode.l10n.t('Parameters'))}</th><th></th></tr></thead><tbody>${rows.join('')}</tbody></table>
 ${truncationNote(section.findings.length)}
 </section>`;
 }
 
-function renderFailure(section: FailureSection): string {
-  return `<section class="result failure" data-kind="failure">
+function renderFailure(section: FailureSection, index: number): string {
+  return `<section class="result failure" id="section-${index}" data-kind="failure">
 <h2>✗ ${escapeHtml(section.title)}${section.label ? ` <span class="muted">${escapeHtml(section.label)}</span>` : ''}</h2>
 <p>${escapeHtml(section.message)}</p>
 </section>`;
+}
+
+/** One row per section, linking to it, when there are several (a whole evaluation file). */
+function summaryTable(sections: readonly ResultSection[]): string {
+  if (sections.length < 2) return '';
+  const rows = sections.map((section, index) => {
+    const link = `<a href="#section-${index}">${escapeHtml(('label' in section && section.label) || String(index + 1))}</a>`;
+    switch (section.kind) {
+      case 'activation':
+        return `<tr><td>${link}</td><td><code>${escapeHtml(section.id)}</code></td><td>${escapeHtml(FRAMEWORK_LABELS[section.framework])}</td><td><code>${escapeHtml(previewTensor(section.output, 60))}</code></td></tr>`;
+      case 'loss': {
+        const warned = section.warnings.length > 0 ? ` ⚠ ${section.warnings.length}` : '';
+        return `<tr><td>${link}</td><td><code>${escapeHtml(section.id)}</code></td><td>${escapeHtml(FRAMEWORK_LABELS[section.framework])}</td><td><code>${escapeHtml(`${section.reduction} = ${previewTensor(section.value, 60)}`)}</code>${escapeHtml(warned)}</td></tr>`;
+      }
+      case 'failure':
+        return `<tr><td>${link}</td><td><code>${escapeHtml(section.title)}</code></td><td></td><td class="error">✗ ${escapeHtml(section.message)}</td></tr>`;
+      case 'compare':
+      case 'foreign':
+        return '';
+    }
+  });
+  return `<table class="values text"><thead><tr><th>${escapeHtml(vscode.l10n.t('Entry'))}</th><th>${escapeHtml(vscode.l10n.t('Function'))}</th><th>${escapeHtml(vscode.l10n.t('Framework'))}</th><th>${escapeHtml(vscode.l10n.t('Result'))}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function renderSection(section: ResultSection, index: number, fromSelection: boolean): string {
@@ -257,11 +300,11 @@ function renderSection(section: ResultSection, index: number, fromSelection: boo
     case 'loss':
       return renderLoss(section, index, fromSelection);
     case 'compare':
-      return renderCompare(section);
+      return renderCompare(section, index);
     case 'foreign':
       return renderForeign(section, index);
     case 'failure':
-      return renderFailure(section);
+      return renderFailure(section, index);
   }
 }
 
@@ -277,10 +320,12 @@ section.result { border-top: 1px solid var(--vscode-panel-border, var(--vscode-e
 section.failure h2, section.failure p { color: var(--vscode-errorForeground); }
 .formula { margin: 2px 0; }
 .params code { margin-right: 8px; }
-dl.stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 4px 16px; margin: 8px 0; }
+dl.stats { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 4px 16px; margin: 8px 0; }
 dl.stats div { display: flex; justify-content: space-between; gap: 8px; border-bottom: 1px dotted var(--vscode-editorWidget-border); }
 dl.stats dt { color: var(--vscode-descriptionForeground); }
-dl.stats dd { margin: 0; font-family: var(--vscode-editor-font-family); }
+dl.stats dd { margin: 0; font-family: var(--vscode-editor-font-family); white-space: nowrap; }
+td.error { color: var(--vscode-errorForeground); }
+a { color: var(--vscode-textLink-foreground); }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 6px 0; }
 .actions .muted { min-width: 6em; }
 button { background: var(--vscode-button-secondaryBackground, var(--vscode-button-background)); color: var(--vscode-button-secondaryForeground, var(--vscode-button-foreground)); border: 1px solid var(--vscode-button-border, transparent); padding: 2px 10px; cursor: pointer; font-family: var(--vscode-font-family); }
@@ -291,7 +336,7 @@ table.values th, table.values td { border: 1px solid var(--vscode-editorWidget-b
 table.values th { background: var(--vscode-editorWidget-background); font-family: var(--vscode-font-family); }
 td.index { color: var(--vscode-descriptionForeground); }
 td.state { text-align: left; color: var(--vscode-descriptionForeground); font-family: var(--vscode-font-family); }
-td.formula-cell { text-align: left; white-space: normal; }
+table.text td, table.text th { text-align: left; white-space: normal; vertical-align: top; }
 tr.dead td { color: var(--vscode-disabledForeground, var(--vscode-descriptionForeground)); }
 tr.saturated td.state { color: var(--vscode-editorWarning-foreground); }
 .differs { background: var(--vscode-diffEditor-removedTextBackground, rgba(255, 0, 0, 0.15)); font-weight: 600; }
@@ -334,6 +379,7 @@ export function renderResultsHtml(results: PublishedResults, options: { readonly
 <body data-result-id="${results.id}">
 <h1>${escapeHtml(results.title)}</h1>
 <p class="muted">${escapeHtml(vscode.l10n.t('Computed in {0} ms', Math.max(1, Math.round(results.durationMs))))}</p>
+${summaryTable(results.sections)}
 ${sections}
 <script nonce="${options.nonce}">${SCRIPT}</script>
 </body>

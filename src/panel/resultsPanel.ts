@@ -4,11 +4,16 @@
  * pass `isResultsWebviewMessage` and must name the result on show; anything else is logged and dropped.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { toLocale } from '../core/l10n';
 import { RESULTS_VIEW_TYPE, isResultsWebviewMessage, type ResultsWebviewMessage } from '../protocol/results';
 import type { PublishedResults, ResultsView, ResultsViewState } from '../commands/session';
 import { renderResultsHtml } from './resultsHtml';
+
+/** A fresh nonce for the page's CSP, from Web Crypto (available in every extension host, desktop or web). */
+function createNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
 
 /** The results panel of the window, created on the first result. */
 export class ResultsPanel implements ResultsView, vscode.Disposable {
@@ -22,7 +27,7 @@ export class ResultsPanel implements ResultsView, vscode.Disposable {
   show(results: PublishedResults): void {
     const panel = this.panel ?? this.create();
     this.shownId = results.id;
-    this.html = renderResultsHtml(results, { nonce: randomBytes(18).toString('base64'), language: toLocale(vscode.env.language) });
+    this.html = renderResultsHtml(results, { nonce: createNonce(), language: toLocale(vscode.env.language) });
     panel.webview.html = this.html;
     panel.title = vscode.l10n.t('Formula Lens Results');
     if (!panel.visible) panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true);

@@ -16,8 +16,6 @@ export interface InlineItem {
   readonly line: number;
   readonly text: string;
   readonly tone: InlineTone;
-  /** Longer text for the hover (markdown-free). */
-  readonly hover?: string;
 }
 
 /** What the results snapshot reports for each shown item. */
@@ -95,11 +93,7 @@ export class InlineResults implements vscode.Disposable {
     for (const item of items) {
       if (item.line >= editor.document.lineCount) continue;
       const end = editor.document.lineAt(item.line).range.end;
-      byTone[item.tone].push({
-        range: new vscode.Range(end, end),
-        renderOptions: { after: { contentText: item.text } },
-        ...(item.hover ? { hoverMessage: item.hover } : {}),
-      });
+      byTone[item.tone].push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: item.text } } });
     }
     for (const tone of Object.keys(byTone) as InlineTone[]) editor.setDecorations(this.types[tone], byTone[tone]);
   }

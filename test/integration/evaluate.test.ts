@@ -115,7 +115,6 @@ describe('Evaluate selections and evaluation files', () => {
     await vscode.commands.executeCommand('formulaLens.hideInlineResults');
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('formulaLens').update('maxSelectionNumbers', undefined, vscode.ConfigurationTarget.Global);
     await closeAllWithoutSaving();
   });
 
@@ -362,8 +361,8 @@ describe('Evaluate selections and evaluation files', () => {
       assert.ok(snapshot.results, JSON.stringify(snapshot.message));
       const statistics = snapshot.results.sections[0]!.statistics as { count: number };
       assert.equal(statistics.count, values.length);
-      assert.ok(snapshot.results.durationMs > 50, `took ${snapshot.results.durationMs} ms`);
-      assert.equal(snapshot.results.progressShown, true, 'work over 50 ms shows a progress notification');
+      // Over 100k numbers the notification shows before the extension host blocks on parsing.
+      assert.equal(snapshot.results.progressShown, true, `no progress notification (took ${snapshot.results.durationMs} ms)`);
       assert.match(snapshot.view!.html, /Showing the first 200 of 400000 rows/);
     });
   });
