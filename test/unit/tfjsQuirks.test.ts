@@ -57,3 +57,14 @@ test('tfjs cosineProximity: float32 cancellation in the gradient of a short pred
   }, { framework: 'tfjs', reduction: 'sum' });
   assert.equal(mismatch(result.grad.data, [143.43353271484375, -483.04833984375, -13.467041015625], TFJS), null);
 });
+
+test('tfjs logcosh overflows through −2d, while the mse gradient of a huge error stays finite', () => {
+  // tfjs-layers loss 'logcosh', reduction none: d = −3e38 makes −2d = +∞ in float32, so that sample's loss is +∞.
+  const logCosh = evaluateLoss('log_cosh', { yTrue: fromNested([[-4, 0], [0, 0]]), yPred: fromNested([[Math.fround(-3e38), 0.5], [Math.fround(2e38), 1]]) }, { framework: 'tfjs', reduction: 'none' });
+  assert.equal(mismatch(logCosh.value.data, [Infinity, 9.999999680285692e37], TFJS), null);
+  assert.equal(mismatch(logCosh.grad.data, [-0.5, 0.23105856776237488, 0.5, 0.3807970881462097], TFJS), null);
+  // tfjs-layers 'meanSquaredError', batch mean: the gradient 2·3e38/3 is finite (the loss itself is +∞).
+  const mse = evaluateLoss('mse', { yTrue: fromNested([[0, 0, 0]]), yPred: fromNested([[Math.fround(3e38), 1, 2]]) }, { framework: 'tfjs', reduction: 'mean' });
+  assert.equal(mse.value.data[0], Infinity);
+  assert.equal(mismatch(mse.grad.data, [2.0000001388812345e38, 0.6666666865348816, 1.3333333730697632], TFJS), null);
+});

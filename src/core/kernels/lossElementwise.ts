@@ -26,12 +26,9 @@ export function evaluateElementwiseLoss(
   const terms = new Float64Array(yPred.data.length);
   const derivatives = new Float64Array(yPred.data.length);
   kernel(yTrue.data, yPred.data, terms, derivatives);
-  if (semantics === 'tfjs') {
-    // TF.js stores every op's result in float32: a term or its derivative beyond the float32 range
-    // is already ±Infinity before the reduction averages it (mse of 3e19 is Infinity, not 9e37).
-    float32OverflowInPlace(terms);
-    float32OverflowInPlace(derivatives);
-  }
+  // TF.js stores every op's result in float32: a term beyond the float32 range is already
+  // ±Infinity before the reduction averages it (mse of 3e19 is Infinity, not 9e37).
+  if (semantics === 'tfjs') float32OverflowInPlace(terms);
   const reduced = reduceElementwise(terms, yPred.shape, semantics, reduction, lastAxis);
   return { value: reduced.value, grad: tensor(scaleInPlace(derivatives, reduced.gradScale), yPred.shape) };
 }

@@ -1,4 +1,5 @@
 /** Log-cosh loss: Keras log_cosh, TF.js logcosh. */
+import { float32Overflow } from '../../kernels/float32';
 import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
 import { logCosh as logCoshOf } from '../../kernels/lossMath';
 import { semanticsFor } from '../../kernels/lossParams';
@@ -9,10 +10,14 @@ const ID = 'log_cosh';
 const NATIVE: readonly Framework[] = ['keras', 'tfjs'];
 
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semanticsFor(NATIVE, options.framework), (yTrue, yPred, terms, derivatives) => {
+  const semantics = semanticsFor(NATIVE, options.framework);
+  const float32 = semantics === 'tfjs';
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
     for (let i = 0; i < yPred.length; i++) {
-      const d = yPred[i]! - yTrue[i]!;
-      terms[i] = logCoshOf(d);
+      const d = float32 ? float32Overflow(yPred[i]! - yTrue[i]!) : yPred[i]! - yTrue[i]!;
+      // TF.js forms d + softplus(−2d) − log 2 from float32 tensors: below d = −1.7e38 the −2d
+      // overflows to +∞ and the loss is +∞ rather than about |d|.
+      terms[i] = float32 && Number.isFinite(d) && float32Overflow(-2 * d) === Infinity ? Infinity : logCoshOf(d);
       derivatives[i] = Math.tanh(d);
     }
   });
