@@ -332,7 +332,7 @@ function withReplaced(inputs: LossInputs, key: 'yPred' | 'yPred2' | 'yPred3', re
  * Losses whose TF.js values are replayed in float32 (TF.js's own rounding): their central
  * differences need a wider step and a looser comparison under the TF.js profile.
  */
-const float32ValuesUnderTfjs = new Set(['categorical_crossentropy', 'sparse_categorical_crossentropy', 'binary_focal_crossentropy']);
+const float32ValuesUnderTfjs = new Set(['categorical_crossentropy', 'sparse_categorical_crossentropy', 'binary_focal_crossentropy', 'cosine_similarity']);
 
 /** Compares the analytic gradient of every prediction input with central differences. */
 function checkGradients(scenario: Scenario, inputs: LossInputs, framework: Framework, reduction: Reduction): void {

@@ -131,12 +131,13 @@ export function tfjsCategoricalCrossentropyRow(
 
 /**
  * TF.js layers cosineProximity over one vector (elements start + k·stride, k < n), in float32:
- * each side is l2-normalised as x / sqrt(max(Σx², ε)), loss = −Σ t̂·p̂, and the backward pass runs
- * through the division (dy/‖p‖ to each p, −Σ g·p/‖p‖² to the norm), the square root, the maximum
- * (which passes the gradient while Σp² ≥ ε) and the squares. The gradient (t̂ − cos·p̂)/‖p‖ cancels
- * in components where t̂ ≈ cos·p̂; float32 leaves there an error of about 6e-8/‖p‖, which exceeds
- * the TF.js tolerance for short vectors. Writes the gradient into `grad` and returns the loss,
- * computed in float64 (float32 changes the value itself by less than 1e-7 relative).
+ * each side is l2-normalised as x / sqrt(max(Σx·x, ε)), loss = −Σ t̂·p̂, and the backward pass runs
+ * through the division (dy/‖p‖ to each p, −(Σ g·p)/‖p‖² to the norm), the square root, the maximum
+ * (which passes the gradient while Σp² ≥ ε) and the products x·x (two contributions g·x each).
+ * The gradient (t̂ − cos·p̂)/‖p‖ cancels in components where t̂ ≈ cos·p̂, leaving a float32 error of
+ * about 6e-8/‖p‖ that exceeds the TF.js tolerance for short vectors; squares beyond the float32
+ * range make the norm +∞, the loss 0 and the gradient 0. Writes the gradient into `grad` and
+ * returns the loss.
  */
 export function tfjsCosineProximityVector(
   t: Float64Array,
@@ -157,33 +158,30 @@ export function tfjsCosineProximityVector(
   }
   trueSquares = f32(trueSquares);
   predSquares = f32(predSquares);
-  const floored = Math.max(predSquares, epsilon);
-  const trueNorm = f32(Math.sqrt(Math.max(trueSquares, epsilon)));
+  // tf.maximum is NaN when either side is.
+  const floored = Number.isNaN(predSquares) ? NaN : Math.max(predSquares, epsilon);
+  const trueNorm = f32(Math.sqrt(Number.isNaN(trueSquares) ? NaN : Math.max(trueSquares, epsilon)));
   const predNorm = f32(Math.sqrt(floored));
   const predNormSquared = f32(predNorm * predNorm);
-  const exactTrueNorm = Math.sqrt(Math.max(sumOfSquares(t, start, stride, n), epsilon));
-  const exactPredNorm = Math.sqrt(Math.max(sumOfSquares(p, start, stride, n), epsilon));
   let dot = 0;
   let normGrad = 0;
   const gradProduct = f32(-dy);
   for (let k = 0; k < n; k++) {
     const at = start + k * stride;
     const trueUnit = f32(t[at]! / trueNorm);
-    dot += (t[at]! / exactTrueNorm) * (p[at]! / exactPredNorm);
+    dot += f32(trueUnit * f32(p[at]! / predNorm));
     const gradUnit = f32(gradProduct * trueUnit);
-    normGrad += f32(-f32(f32(gradUnit * p[at]!) / predNormSquared));
+    normGrad += f32(gradUnit * p[at]!);
     grad[at] = f32(gradUnit / predNorm);
   }
-  const gradSquares = predSquares >= epsilon ? f32(f32(normGrad) / f32(f32(Math.sqrt(floored)) * 2)) : 0;
+  // The division's gradient for the norm sums g·p first, then divides by ‖p‖² (a sum beyond the
+  // float32 range gives ∞/∞ = NaN there).
+  normGrad = f32(-f32(f32(normGrad) / predNormSquared));
+  const gradSquares = predSquares >= epsilon ? f32(normGrad / f32(f32(Math.sqrt(floored)) * 2)) : 0;
   for (let k = 0; k < n; k++) {
     const at = start + k * stride;
-    grad[at] = f32(grad[at]! + f32(gradSquares * f32(p[at]! * 2)));
+    const half = f32(gradSquares * p[at]!);
+    grad[at] = f32(grad[at]! + f32(half + half));
   }
-  return -dot;
-}
-
-function sumOfSquares(x: Float64Array, start: number, stride: number, n: number): number {
-  let sum = 0;
-  for (let k = 0; k < n; k++) sum += x[start + k * stride]! * x[start + k * stride]!;
-  return sum;
+  return f32(-f32(dot));
 }
