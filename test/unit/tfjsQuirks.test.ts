@@ -68,3 +68,16 @@ test('tfjs logcosh overflows through −2d, while the mse gradient of a huge err
   assert.equal(mse.value.data[0], Infinity);
   assert.equal(mismatch(mse.grad.data, [2.0000001388812345e38, 0.6666666865348816, 1.3333333730697632], TFJS), null);
 });
+
+test('tfjs cosineProximity with squares beyond the float32 range: loss 0, gradient 0 or NaN by op order', () => {
+  // tfjs-layers 'cosineProximity': the first row's Σp² overflows, so ‖p‖ = ∞ and its loss is 0. Its gradient
+  // sums dy·t̂·p before dividing by ‖p‖²: under the batch mean (dy = 1/2) that sum stays finite (gradient 0),
+  // under sum (dy = 1) it overflows and ∞/∞ gives NaN.
+  const inputs = { yTrue: fromNested([[0.25, 0.5], [1, 0.5]]), yPred: fromNested([[Math.fround(-3e38), Math.fround(-3e38)], [30.5, 0]]) };
+  const mean = evaluateLoss('cosine_similarity', inputs, { framework: 'tfjs', reduction: 'mean' });
+  assert.equal(mismatch(mean.value.data, [-0.4472135901451111], TFJS), null);
+  assert.equal(mismatch(mean.grad.data, [0, 0, 0, -0.007331370376050472], TFJS), null);
+  const sum = evaluateLoss('cosine_similarity', inputs, { framework: 'tfjs', reduction: 'sum' });
+  assert.equal(mismatch(sum.value.data, [-0.8944271802902222], TFJS), null);
+  assert.equal(mismatch(sum.grad.data, [NaN, NaN, 0, -0.014662740752100945], TFJS), null);
+});
