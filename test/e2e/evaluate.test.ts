@@ -94,6 +94,18 @@ async function readmeShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(readmeShots, `${name}.png`) });
 }
 
+/** Drags the sash between the editor and the results view to give the editor `pixels` more room. */
+async function widenEditor(page: Page, pixels: number): Promise<void> {
+  const box = await page.locator('.editor-group-container').first().boundingBox();
+  if (!box) return;
+  const x = box.x + box.width;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + pixels, y, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** The cells of the results table rows (first table of the first section). */
 async function tableRows(frame: FrameLocator, section = 0): Promise<string[][]> {
   const rows = frame.locator('section.result').nth(section).locator('table.values').last().locator('tbody tr');
@@ -137,6 +149,8 @@ describe('Evaluating selections and evaluation files in the workbench', () => {
     assert.match(stats, /Dead \(f′ = 0\)\s*0 \(0\.0%\)/);
     const inline = await waitForInline(page, /^→ leaky_relu:/);
     assert.ok(inline.includes('→ leaky_relu: [-0.03, -0.01, -0.0025, 0, 0.25, 1, 3]'), JSON.stringify(inline));
+    // Room for the inline result next to the line; the view keeps the rest (also for the later shots).
+    await widenEditor(page, 220);
     await readmeShot(page, 'apply-activation');
 
     // A button of the view posts its action to the extension, which copies and says so in the status bar.
@@ -183,6 +197,11 @@ describe('Evaluating selections and evaluation files in the workbench', () => {
     const literal = positionOf('arrays.py', '[-3.0, -1.0, -0.25');
     await workbench.step('select-again', () => selectToLineEnd(page, literal.line, literal.column));
     await workbench.step('run-compare', () => runCommand(page, 'Formula Lens: Compare Frameworks on Selection'));
+    // The most recently used activation comes first.
+    const firstRow = page.locator('.quick-input-widget .monaco-list-row').first();
+    await firstRow.waitFor({ timeout: 15_000 });
+    const firstText = normalizeSpaces(await firstRow.innerText());
+    assert.ok(firstText.includes('Leaky ReLU') && firstText.includes('Recently used'), firstText);
     await workbench.step('pick-hard-sigmoid', () => chooseQuickPick(page, 'Hard Sigmoid'));
     const frame = await workbench.step('compare-results', () => resultsPage(page, /Hard Sigmoid under torch, Keras 3 and TF\.js/));
     const summary = normalizeSpaces(await frame.locator('.summary').innerText());
@@ -197,6 +216,20 @@ describe('Evaluating selections and evaluation files in the workbench', () => {
     assert.equal(await values.nth(2).getAttribute('title'), '0.3333333333333333');
     await waitForInline(page, /^⇄ hardsigmoid: frameworks differ on/);
     await readmeShot(page, 'compare-frameworks');
+  });
+
+  test('the picker switches the framework: Leaky ReLU under Keras 3 defaults to slope 0.2', async () => {
+    const { page } = workbench;
+    const literal = positionOf('arrays.py', '[-3.0, -1.0, -0.25');
+    await workbench.step('select-for-switch', () => selectToLineEnd(page, literal.line, literal.column));
+    await workbench.step('run-apply-again', () => runCommand(page, 'Formula Lens: Apply Activation to Selection'));
+    const input = page.locator(quickInput);
+    await input.fill('Use Keras 3 semantics');
+    await page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'Use Keras 3 semantics' }).first().click();
+    // The picker stays open with the new framework in its title.
+    await workbench.step('keras-chosen', () => page.locator('.quick-input-widget .quick-input-title', { hasText: 'Keras 3 (chosen in the picker)' }).waitFor({ timeout: 10_000 }));
+    assert.equal(await workbench.step('pick-leaky-relu-keras', () => pickFunctionThenParams(page, 'Leaky ReLU')), 'negative_slope=0.2');
+    await page.keyboard.press('Escape');
   });
 
   test('evaluation file: ▶ Evaluate all runs every entry, results inline and in the view', async () => {
