@@ -38,6 +38,8 @@ contexts.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webv
 if (existsSync('webview/formulaEntry.ts')) {
   contexts.push({ ...common, entryPoints: ['webview/formulaEntry.ts'], outfile: 'dist/formula.js', platform: 'browser', format: 'iife' });
 }
+// The training worker: one self-contained file (trainer, exporters) that the page fetches and starts from a Blob URL.
+contexts.push({ ...common, entryPoints: ['webview/trainingWorker.ts'], outfile: 'dist/worker.js', platform: 'browser', format: 'iife' });
 // The formula compiler for the extension host, required only when a custom formula is first used. Its
 // mathjs subset is a bundle of its own (kept external here) that the compiler requires on the first compile.
 contexts.push(

@@ -9,6 +9,7 @@ import { registerEvaluationFeatures } from './commands/index';
 import { createLog } from './log';
 import { registerPlayground } from './panel/registerPlayground';
 import { registerLensFeatures } from './providers/index';
+import { registerTrainingConfigFeatures } from './providers/trainingConfigFeature';
 
 /** Called by VS Code on the first activation event (a served language or one of our commands). */
 export function activate(context: vscode.ExtensionContext): void {
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerPlayground(context, log);
   registerEvaluationFeatures(context, log);
   registerLensFeatures(context, log);
+  registerTrainingConfigFeatures(context, log);
   log.info(`Formula Lens activated (${vscode.env.language}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 }
 

@@ -25,6 +25,7 @@ import { applyFocus, initialState } from '../src/protocol/playgroundState';
 import { PlaygroundStore } from './state';
 import { Tabs } from './tabs';
 import { readTheme, watchTheme } from './theme';
+import { TrainingView } from './trainingView';
 
 /** The nonce of this script; the formula bundle is loaded later with the same one. Only readable now. */
 const scriptNonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
@@ -48,6 +49,7 @@ function readBootData(): PlaygroundBootData {
     defaultFramework: isFramework(raw['defaultFramework']) ? raw['defaultFramework'] : 'torch',
     customFormulas: sanitizeSavedFormulas(raw['customFormulas']),
     formulaScriptUri: typeof raw['formulaScriptUri'] === 'string' ? raw['formulaScriptUri'] : '',
+    workerScriptUri: typeof raw['workerScriptUri'] === 'string' ? raw['workerScriptUri'] : '',
   };
 }
 
@@ -69,12 +71,14 @@ function start(): void {
   const curves = new CurvesView(store, formulas, theme);
   const losses = new LossExplorerView(store, formulas, theme);
   const custom = new FormulaView(store, formulas, theme);
-  views = [curves, losses, custom];
+  const training = new TrainingView(store, theme, boot.workerScriptUri ?? '');
+  views = [curves, losses, custom, training];
 
   const tabs = new Tabs<PlaygroundTab>([
     { id: 'curves', label: l10n.t('Curves'), content: curves.element },
     { id: 'loss', label: l10n.t('Loss explorer'), content: losses.element },
     { id: 'custom', label: l10n.t('Custom formulas'), content: custom.element },
+    { id: 'training', label: l10n.t('Training'), content: training.element },
   ], store.current.tab, (tab) => store.update((state) => (state.tab === tab ? state : { ...state, tab })));
 
   const framework = select(FRAMEWORKS.map((value) => ({ value, label: frameworkLabel(value) })), store.current.framework, { id: 'panel-framework', 'aria-label': l10n.t('Framework semantics') });
@@ -104,6 +108,10 @@ function start(): void {
         return;
       case 'customFormulas':
         store.setSavedFormulas(message.formulas);
+        return;
+      case 'trainConfig':
+      case 'dataText':
+        training.onHostMessage(message);
         return;
       default: {
         const unhandled: never = message;

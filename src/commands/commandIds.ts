@@ -13,6 +13,7 @@ export const CommandId = {
   ReplaceSelectionWithResult: 'formulaLens.replaceSelectionWithResult',
   HideInlineResults: 'formulaLens.hideInlineResults',
   LastResult: 'formulaLens.internal.lastResult',
+  TrainInPlayground: 'formulaLens.trainInPlayground',
 } as const;
 
 /** A command id of this extension. */

@@ -21,6 +21,8 @@ import {
   type WebviewToHostMessage,
 } from '../protocol/playground';
 import { toLocale } from '../core/l10n';
+import type { TrainConfigMessage } from '../protocol/trainingPanel';
+import { handleTrainingMessage } from './trainingHost';
 
 const CONFIG_SECTION = 'formulaLens';
 const CUSTOM_FORMULAS_KEY = 'customFormulas';
@@ -61,6 +63,10 @@ export class PlaygroundPanel implements vscode.Disposable {
   private pageListening = false;
   /** A focus request that arrived while the page could not receive it. */
   private pendingFocus: PlaygroundFocus | undefined;
+  /** A config to train that arrived while the page could not receive it. */
+  private pendingTraining: TrainConfigMessage | undefined;
+  /** The text editor used last: the Training tab reads its selection while the webview has the focus. */
+  private lastEditor: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
 
   /** Shows the panel (creating it beside the editor if needed), optionally focused on a function. */
   static createOrShow(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, args: OpenPlaygroundArgs | undefined): PlaygroundPanel {
@@ -75,12 +81,20 @@ export class PlaygroundPanel implements vscode.Disposable {
       PLAYGROUND_VIEW_TYPE,
       vscode.l10n.t('Formula Lens Playground'),
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      // No retainContextWhenHidden: the page keeps its state with setState and redraws in milliseconds,
-      // so a hidden panel costs no memory. A running training job would be the reason to revisit this.
-      webviewOptions(context.extensionUri),
+      // Training runs in a worker inside the page: a hidden page that was unloaded would lose the run (its
+      // optimizer state, loss history and the worker itself), so the page is kept while hidden. It costs one
+      // page's memory; the other tabs keep their state with setState either way.
+      { ...webviewOptions(context.extensionUri), retainContextWhenHidden: true },
     );
     PlaygroundPanel.current = new PlaygroundPanel(panel, context, log, null, focus ?? null);
     return PlaygroundPanel.current;
+  }
+
+  /** Shows the panel on its Training tab and trains a configuration (the "Train in Playground" CodeLens). */
+  static train(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, message: TrainConfigMessage): void {
+    const panel = PlaygroundPanel.createOrShow(context, log, undefined);
+    if (panel.pageListening) panel.post(message);
+    else panel.pendingTraining = message;
   }
 
   /** Restores a panel VS Code kept across a window reload, with the state the page last saved. */
@@ -111,7 +125,11 @@ export class PlaygroundPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.pageListening = false;
+        // A page kept while hidden still receives messages; one that is unloaded sends `ready` again when shown.
+        if (!panel.visible && !panel.options.retainContextWhenHidden) this.pageListening = false;
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor) this.lastEditor = editor;
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${CONFIG_SECTION}.${CUSTOM_FORMULAS_KEY}`)) this.post({ type: 'customFormulas', formulas: readSavedFormulas() });
@@ -160,6 +178,9 @@ export class PlaygroundPanel implements vscode.Disposable {
         const focus = this.pendingFocus;
         this.pendingFocus = undefined;
         if (focus) this.post({ type: 'focus', focus });
+        const training = this.pendingTraining;
+        this.pendingTraining = undefined;
+        if (training) this.post(training);
         return;
       }
       case 'savePng':
@@ -180,6 +201,16 @@ export class PlaygroundPanel implements vscode.Disposable {
         return;
       case 'log':
         this.log[message.level](`Playground webview: ${message.message}`);
+        return;
+      case 'requestData':
+      case 'saveTrainingConfig':
+      case 'openDocument':
+      case 'copyText':
+        await handleTrainingMessage(message, {
+          log: this.log,
+          post: (reply) => this.post(reply),
+          lastEditor: () => (this.lastEditor && !this.lastEditor.document.isClosed ? this.lastEditor : vscode.window.visibleTextEditors[0]),
+        });
         return;
       default: {
         const unhandled: never = message;
@@ -231,6 +262,7 @@ export class PlaygroundPanel implements vscode.Disposable {
       defaultFramework: isFramework(configuredFramework) ? configuredFramework : 'torch',
       customFormulas: readSavedFormulas(),
       formulaScriptUri: asset('dist', 'formula.js'),
+      workerScriptUri: asset('dist', 'worker.js'),
     };
     // Inside <script type="application/json"> only "</script" could end the block early; escaping "<" rules it out.
     const bootJson = JSON.stringify(boot).replace(/</g, '\\u003c');
@@ -249,6 +281,7 @@ export class PlaygroundPanel implements vscode.Disposable {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('media', 'playground.css')}">
+<link rel="stylesheet" href="${asset('media', 'training.css')}">
 <title>${escapeHtml(vscode.l10n.t('Formula Lens Playground'))}</title>
 </head>
 <body>

@@ -163,8 +163,8 @@ export interface PlaygroundBootData {
   readonly customFormulas: readonly SavedFormula[];
   /** Webview URI of the lazily loaded formula-compiler bundle. */
   readonly formulaScriptUri: string;
-  /** Webview URI of the training worker bundle (fetched and started from a Blob URL). */
-  readonly workerScriptUri: string;
+  /** Webview URI of the training worker bundle (fetched and started from a Blob URL); absent, the Training tab says it cannot train. */
+  readonly workerScriptUri?: string;
 }
 
 /** Host → webview: show a function (the command ran with a `focus` argument while the panel was open). */

@@ -45,10 +45,10 @@ export type RunState = 'idle' | 'running' | 'paused' | 'finished' | 'diverged';
 /** Every run state. */
 export const RUN_STATES: readonly RunState[] = ['idle', 'running', 'paused', 'finished', 'diverged'];
 
-/** What an export produces. */
-export type ExportTarget = 'keras' | 'pytorch' | 'weights';
+/** What an export produces: Keras or PyTorch code, the trained weights as JSON, or the configuration as a config file. */
+export type ExportTarget = 'keras' | 'pytorch' | 'weights' | 'config-yaml' | 'config-json';
 /** Every export the worker makes. */
-export const EXPORT_TARGETS: readonly ExportTarget[] = ['keras', 'pytorch', 'weights'];
+export const EXPORT_TARGETS: readonly ExportTarget[] = ['keras', 'pytorch', 'weights', 'config-yaml', 'config-json'];
 
 /** A localized text with its arguments, as core errors and warnings carry them. */
 export interface TextWithArgs {
@@ -81,12 +81,14 @@ export interface TuneRequest {
   readonly l2?: number;
   readonly speed?: number;
 }
-/** Page → worker: generated code (from the run's initial parameters) or the current weights. */
+/** Page → worker: generated code, the current weights, or the configuration as a config file. */
 export interface ExportRequest {
   readonly type: 'export';
   readonly jobId: number;
   readonly requestId: number;
   readonly target: ExportTarget;
+  /** Code starts from the run's initial parameters (it reproduces the run) or from the current, trained ones. */
+  readonly from: 'initial' | 'current';
   /** The configuration as the page holds it now (live learning-rate changes included). */
   readonly config: unknown;
 }
@@ -295,7 +297,7 @@ export function isTrainingRequest(value: unknown): value is TrainingRequest {
         && (value.l2 === undefined || isFiniteNumber(value.l2, 0))
         && (value.speed === undefined || isSpeed(value.speed));
     case 'export':
-      return hasExactKeys(value, ['type', 'jobId', 'requestId', 'target', 'config']) && isId(value.requestId) && isOneOf(value.target, EXPORT_TARGETS) && isRecord(value.config);
+      return hasExactKeys(value, ['type', 'jobId', 'requestId', 'target', 'from', 'config']) && isId(value.requestId) && isOneOf(value.target, EXPORT_TARGETS) && (value.from === 'initial' || value.from === 'current') && isRecord(value.config);
     case 'compare':
       return hasExactKeys(value, ['type', 'jobId', 'variants', 'steps'])
         && isIntegerIn(value.steps, 1, TRAINING_LIMITS.compareSteps)

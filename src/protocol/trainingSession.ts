@@ -7,6 +7,7 @@
 import { FormulaLensError, type LocalizedText } from '../core/l10n';
 import { exportKeras, exportPyTorch, predictCurve, predictGrid, Trainer, type WeightsJson } from '../core/train/index';
 import type { DataSplit } from '../core/train/index';
+import { writeTrainingConfig } from '../core/trainfile/write';
 import { RateMeter, StepPacer, Throttle } from './pacing';
 import {
   type CompareReport,
@@ -367,13 +368,17 @@ export class TrainingSession {
       let text: string;
       switch (request.target) {
         case 'keras':
-          text = exportKeras(request.config, job.initialWeights);
+          text = exportKeras(request.config, request.from === 'initial' ? job.initialWeights : job.trainer.weights());
           break;
         case 'pytorch':
-          text = exportPyTorch(request.config, job.initialWeights);
+          text = exportPyTorch(request.config, request.from === 'initial' ? job.initialWeights : job.trainer.weights());
           break;
         case 'weights':
           text = `${JSON.stringify(job.trainer.weights(), null, 2)}\n`;
+          break;
+        case 'config-yaml':
+        case 'config-json':
+          text = writeTrainingConfig(request.config as Readonly<Record<string, unknown>>, request.target === 'config-yaml' ? 'yaml' : 'json');
           break;
       }
       this.emit({ type: 'exported', jobId: job.id, requestId: request.requestId, target: request.target, text });

@@ -7,7 +7,13 @@
  */
 import type { Framework } from '../core/catalog/types';
 import { FormulaLensError } from '../core/l10n';
-import { DATASET_NAMES, datasetInfo, parseTrainingConfig, taskOf, toRawConfig, TRAINING_LOSS_IDS, type DatasetName, type Task, type TrainingConfig } from '../core/train/index';
+// The training modules are imported one by one: the index also brings the config-text reader (and its YAML
+// parser), which the page does not need.
+import type { TrainingConfig } from '../core/train/config';
+import { DATASET_NAMES, datasetInfo, type DatasetName } from '../core/train/datasets';
+import { taskOf, TRAINING_LOSS_IDS, type Task } from '../core/train/losses';
+import { toRawConfig } from '../core/train/serialize';
+import { parseTrainingConfig } from '../core/train/validate';
 import type { CompareDimension, CompareSettings, JsonObject, JsonValue, TrainingDataSource, TrainingPanelState } from './trainingPanel';
 
 /** The configuration a new Training tab starts from: the spiral, two ReLU layers, binary cross-entropy, Adam. */
@@ -54,7 +60,7 @@ export function defaultTrainingState(): TrainingPanelState {
   return {
     config: canonical.ok ? canonical.config : DEFAULT_TRAINING_CONFIG,
     source: { kind: 'builtin' },
-    speed: 100,
+    speed: 500,
     logScale: true,
     compare: DEFAULT_COMPARE,
   };

@@ -21,7 +21,8 @@ const validRequests: readonly TrainingRequest[] = [
   { type: 'cancel', jobId: 2 },
   { type: 'tune', jobId: 2, learningRate: 0.1 },
   { type: 'tune', jobId: 2, l1: 0, l2: 1e-3, speed: 20 },
-  { type: 'export', jobId: 3, requestId: 1, target: 'keras', config: {} },
+  { type: 'export', jobId: 3, requestId: 1, target: 'keras', from: 'initial', config: {} },
+  { type: 'export', jobId: 3, requestId: 2, target: 'config-yaml', from: 'current', config: {} },
   { type: 'compare', jobId: 4, variants: [{ label: 'relu', config: {} }, { label: 'sigmoid', config: {} }], steps: 500 },
 ];
 
@@ -76,7 +77,9 @@ test('malformed worker requests are rejected', () => {
     { type: 'tune', jobId: 1, learningRate: NaN },
     { type: 'tune', jobId: 1, l2: -1 },
     { type: 'tune', jobId: 1, momentum: 0.9 },
-    { type: 'export', jobId: 1, requestId: 1, target: 'onnx', config: {} },
+    { type: 'export', jobId: 1, requestId: 1, target: 'onnx', from: 'initial', config: {} },
+    { type: 'export', jobId: 1, requestId: 1, target: 'keras', from: 'best', config: {} },
+    { type: 'export', jobId: 1, requestId: 1, target: 'keras', config: {} },
     { type: 'compare', jobId: 1, variants: [], steps: 10 },
     { type: 'compare', jobId: 1, variants: [{ label: '', config: {} }], steps: 10 },
     { type: 'compare', jobId: 1, variants: Array.from({ length: TRAINING_LIMITS.variants + 1 }, () => ({ label: 'a', config: {} })), steps: 10 },
@@ -109,7 +112,7 @@ test('malformed worker reports are rejected (lengths must agree, arrays must be 
 });
 
 test('property: requests with any extra field or a non-positive job id are rejected', () => {
-  fc.assert(fc.property(fc.constantFrom(...validRequests), fc.string({ minLength: 1, maxLength: 8 }).filter((key) => !['type', 'jobId', 'config', 'run', 'speed', 'gridResolution', 'learningRate', 'l1', 'l2', 'requestId', 'target', 'variants', 'steps'].includes(key)), fc.integer({ max: 0 }), (request, key, jobId) => {
+  fc.assert(fc.property(fc.constantFrom(...validRequests), fc.string({ minLength: 1, maxLength: 8 }).filter((key) => !['type', 'jobId', 'config', 'run', 'speed', 'gridResolution', 'learningRate', 'l1', 'l2', 'requestId', 'target', 'from', 'variants', 'steps'].includes(key)), fc.integer({ max: 0 }), (request, key, jobId) => {
     assert.equal(isTrainingRequest({ ...request, [key]: 1 }), false);
     assert.equal(isTrainingRequest({ ...request, jobId }), false);
   }));

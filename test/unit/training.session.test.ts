@@ -228,12 +228,14 @@ test('an invalid configuration fails with the validator message; an export of th
   assert.match(localize(failed.error.text, failed.error.args, 'en'), /model\.layers\[0\]\.activation: unknown activation "rleu" \(did you mean relu\?\)/);
   h.session.handle({ type: 'load', jobId: 2, config: SPIRAL, run: false, speed: 0, gridResolution: 10 });
   h.session.handle({ type: 'step', jobId: 2 });
-  h.session.handle({ type: 'export', jobId: 2, requestId: 1, target: 'keras', config: SPIRAL });
-  h.session.handle({ type: 'export', jobId: 2, requestId: 2, target: 'pytorch', config: SPIRAL });
-  h.session.handle({ type: 'export', jobId: 2, requestId: 3, target: 'weights', config: SPIRAL });
+  h.session.handle({ type: 'export', jobId: 2, requestId: 1, target: 'keras', from: 'initial', config: SPIRAL });
+  h.session.handle({ type: 'export', jobId: 2, requestId: 2, target: 'pytorch', from: 'initial', config: SPIRAL });
+  h.session.handle({ type: 'export', jobId: 2, requestId: 3, target: 'weights', from: 'current', config: SPIRAL });
+  h.session.handle({ type: 'export', jobId: 2, requestId: 5, target: 'pytorch', from: 'current', config: SPIRAL });
+  h.session.handle({ type: 'export', jobId: 2, requestId: 6, target: 'config-yaml', from: 'current', config: SPIRAL });
   const exports = h.reports.filter((report) => report.type === 'exported');
-  assert.deepEqual(exports.map((report) => report.type === 'exported' && report.requestId), [1, 2, 3]);
-  const [keras, torch, weights] = exports.map((report) => (report.type === 'exported' ? report.text : ''));
+  assert.deepEqual(exports.map((report) => report.type === 'exported' && report.requestId), [1, 2, 3, 5, 6]);
+  const [keras, torch, weights, trainedTorch, yaml] = exports.map((report) => (report.type === 'exported' ? report.text : ''));
   assert.match(keras!, /keras\.Sequential/);
   assert.match(keras!, /INITIAL_PARAMS = /, 'the code starts from the run\'s initial parameters');
   assert.match(torch!, /import torch/);
@@ -242,7 +244,10 @@ test('an invalid configuration fails with the validator message; an export of th
   const document = JSON.parse(weights!) as { format: string; layers: { weight: number[][] }[] };
   assert.equal(document.format, 'formula-lens-weights');
   assert.notDeepEqual(document.layers[0]!.weight, fresh.layers[0]!.weight, 'the weights are the trained ones');
-  h.session.handle({ type: 'export', jobId: 2, requestId: 4, target: 'keras', config: { loss: 'nothing' } });
+  assert.ok(trainedTorch!.includes(JSON.stringify(document.layers[0]!.weight[0]).slice(0, 20)), 'code from the current weights embeds the trained ones');
+  assert.match(yaml!, /^# Formula Lens training configuration/);
+  assert.match(yaml!, /name: spiral/);
+  h.session.handle({ type: 'export', jobId: 2, requestId: 4, target: 'keras', from: 'initial', config: { loss: 'nothing' } });
   assert.equal(h.reports.at(-1)!.type, 'failed');
 });
 

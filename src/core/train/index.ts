@@ -3,7 +3,7 @@ export type { ActivationConfig, BuiltinDataConfig, ConfigWarning, DataConfig, Ex
 export { prepareData, type DataSplit, type PreparedData } from './data';
 export { DATASET_NAMES, datasetInfo, generateDataset, type DatasetInfo, type DatasetName, type GeneratedData } from './datasets';
 export { INITIALIZER_NAMES, type InitializerName, type InitializerSpec } from './initializers';
-export { createTrainingLoss, taskOf, TRAINING_LOSS_IDS, type Task, type TrainingLoss, type TrainingLossKind } from './losses';
+export { createTrainingLoss, TRAINING_LOSS_IDS, type Task, type TrainingLoss, type TrainingLossKind } from './losses';
 export { trainMessages } from './messages';
 export { createNetwork, initializeNetwork, readParams } from './model';
 export { backward, forward, Network, Workspace, type DenseLayer } from './network';

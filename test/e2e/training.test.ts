@@ -1,0 +1,172 @@
+/**
+ * The Playground's Training tab in the real workbench (packaged VSIX in code-server): the spiral trained with
+ * ReLU layers in the web worker (the loss falls, the heat map changes), pause and a live learning-rate change
+ * that keeps the run, a single step, a comparison of sigmoid and ReLU hidden layers, Keras code exported into
+ * an untitled editor, and a config file trained from its "Train in Playground" CodeLens. Screenshots of every
+ * step go to test-results/e2e/training/, and a clean picture of the tab to test-results/training.png.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FrameLocator, Page } from 'playwright-core';
+import { codeLensTexts, normalizeSpaces, openFile, openWorkbench, repoRoot, runCommand, webviewFrame, type Workbench } from './workbench';
+
+/** The Playground page on its Training tab, once the worker has reported the first state. */
+async function trainingTab(page: Page): Promise<FrameLocator> {
+  const frame = webviewFrame(page);
+  await frame.locator('[role=tablist]').waitFor({ timeout: 30_000 });
+  await frame.locator('[role=tab][data-tab=training]').click();
+  await frame.locator('[data-testid=training-status][data-step]').waitFor({ timeout: 30_000 });
+  return frame;
+}
+
+/** What the status line carries for tests: step, state, train loss, measured rates. */
+async function status(frame: FrameLocator): Promise<{ step: number; state: string; trainLoss: number; stepsPerSecond: number; samplesPerSecond: number; viewUpdatesPerSecond: number; text: string }> {
+  return frame.locator('[data-testid=training-status]').evaluate((element: HTMLElement) => ({
+    step: Number(element.dataset['step']),
+    state: element.dataset['state'] ?? '',
+    trainLoss: Number(element.dataset['trainLoss']),
+    stepsPerSecond: Number(element.dataset['stepsPerSecond']),
+    samplesPerSecond: Number(element.dataset['samplesPerSecond']),
+    viewUpdatesPerSecond: Number(element.dataset['viewUpdatesPerSecond']),
+    text: element.textContent ?? '',
+  }));
+}
+
+/** Polls the status until `done` holds (bounded). */
+async function waitForStatus(frame: FrameLocator, what: string, done: (current: Awaited<ReturnType<typeof status>>) => boolean, timeoutMs = 30_000): Promise<Awaited<ReturnType<typeof status>>> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await status(frame);
+  while (!done(last)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last status: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await status(frame);
+  }
+  return last;
+}
+
+/** A checksum of the heat map's pixels: it changes when the predictions change. */
+function fieldChecksum(frame: FrameLocator): Promise<number> {
+  return frame.locator('[data-testid=field]').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]!) >>> 0;
+    return hash;
+  });
+}
+
+/** Sets a control's value and fires `change`, as a user leaving the field does. */
+async function setValue(frame: FrameLocator, selector: string, value: string): Promise<void> {
+  const input = frame.locator(selector);
+  await input.fill(value);
+  await input.dispatchEvent('change');
+}
+
+describe('Training in the Playground', () => {
+  let workbench: Workbench;
+  before(async () => {
+    workbench = await openWorkbench('training');
+  });
+  after(async () => {
+    await workbench?.close();
+  });
+
+  test('trains the spiral with ReLU layers in the worker: the loss falls and the heat map changes', async () => {
+    const { page } = workbench;
+    await workbench.step('open-playground', () => runCommand(page, 'Formula Lens: Open Playground'));
+    const frame = await workbench.step('training-tab', () => trainingTab(page));
+    await frame.locator('[data-testid=dataset]').selectOption('spiral');
+    await frame.locator('[data-testid=layer-0-activation]').selectOption('relu');
+    await frame.locator('[data-testid=layer-1-activation]').selectOption('relu');
+    const initial = await waitForStatus(frame, 'the fresh job', (current) => current.step === 0 && current.state === 'idle');
+    const initialField = await fieldChecksum(frame);
+    await frame.locator('[data-testid=train-speed]').selectOption('500');
+    await frame.locator('[data-testid=train-run]').click();
+    const trained = await workbench.step('spiral-training', () => waitForStatus(frame, '400 steps', (current) => current.step >= 400 && current.state === 'running'));
+    assert.ok(trained.trainLoss < initial.trainLoss * 0.8, `the training loss fell: ${initial.trainLoss} → ${trained.trainLoss}`);
+    assert.notEqual(await fieldChecksum(frame), initialField, 'the heat map changed');
+    assert.match(trained.text, /steps\/s/);
+    assert.ok(trained.stepsPerSecond > 300 && trained.stepsPerSecond < 700, `paced at 500 steps/s: measured ${trained.stepsPerSecond}`);
+  });
+
+  test('pause, a live learning-rate change and single steps keep the run; it resumes from there', async () => {
+    const { page } = workbench;
+    const frame = await trainingTab(page);
+    await frame.locator('[data-testid=train-run]').click();
+    const paused = await workbench.step('paused', () => waitForStatus(frame, 'the pause', (current) => current.state === 'paused'));
+    await setValue(frame, '[data-testid=learning-rate]', '0.003');
+    await frame.locator('[data-testid=train-step]').click();
+    const stepped = await workbench.step('one-step', () => waitForStatus(frame, 'one step', (current) => current.step === paused.step + 1));
+    assert.equal(stepped.state, 'paused', 'a single step keeps the run paused');
+    await frame.locator('[data-testid=train-run]').click();
+    const resumed = await workbench.step('resumed', () => waitForStatus(frame, 'the resumed run', (current) => current.step > paused.step + 50));
+    assert.equal(resumed.state, 'running');
+    // Flat out on a long run (a new length restarts the run, still training): measure the worker and the page.
+    await setValue(frame, '[data-focus-key=duration]', '100000');
+    await frame.locator('[data-testid=train-speed]').selectOption('0');
+    await waitForStatus(frame, 'the long run', (current) => current.state === 'running' && current.step > 0 && current.stepsPerSecond > 0);
+    await page.waitForTimeout(2000);
+    const fast = await workbench.step('flat-out', () => status(frame));
+    console.log(`measured: ${Math.round(fast.stepsPerSecond)} steps/s, ${Math.round(fast.samplesPerSecond)} samples/s in the worker; ${fast.viewUpdatesPerSecond} view updates/s`);
+    assert.equal(fast.state, 'running');
+    assert.ok(fast.viewUpdatesPerSecond <= 31, `at most ~30 view updates a second: ${fast.viewUpdatesPerSecond}`);
+    assert.ok(fast.stepsPerSecond > 1000, `flat out: ${fast.stepsPerSecond} steps/s`);
+    await frame.locator('[data-testid=train-speed]').selectOption('500');
+    const layers = await frame.locator('.layer-table tbody tr').count();
+    assert.equal(layers, 3, 'two hidden layers and the output layer have a gradient row');
+  });
+
+  test('compares sigmoid and ReLU hidden layers: both curves run the same steps', async () => {
+    const { page } = workbench;
+    const frame = await trainingTab(page);
+    await frame.locator('[data-testid=compare] summary').click();
+    await frame.locator('[data-focus-key=compare-dimension]').selectOption('activation');
+    for (const id of ['relu', 'sigmoid']) {
+      const box = frame.locator(`[data-choice=${id}]`);
+      if (!(await box.isChecked())) await box.check();
+    }
+    await setValue(frame, '[data-focus-key=compare-steps]', '300');
+    await frame.locator('[data-testid=compare-run]').click();
+    const rows = frame.locator('[data-testid=compare-results] tbody tr');
+    await workbench.step('comparison-done', async () => {
+      await rows.first().waitFor({ timeout: 20_000 });
+      await frame.locator('[data-testid=compare-results] tbody tr[data-state=running]').first().waitFor({ state: 'detached', timeout: 60_000 });
+    });
+    const runs = await rows.evaluateAll((items) => items.map((row) => ({ run: row.getAttribute('data-run'), state: row.getAttribute('data-state'), loss: Number((row.querySelector('[data-value=train-loss]')?.textContent ?? '').replace('−', '-')) })));
+    assert.deepEqual(runs.map((run) => [run.run, run.state]), [['ReLU', 'done'], ['Sigmoid', 'done']]);
+    assert.ok(runs.every((run) => Number.isFinite(run.loss) && run.loss > 0), JSON.stringify(runs));
+  });
+
+  test('exports Keras code into an untitled Python editor', async () => {
+    const { page } = workbench;
+    const frame = await trainingTab(page);
+    await frame.locator('[data-testid=export-target]').selectOption('keras');
+    await frame.locator('[data-testid=export-open]').click();
+    const editor = page.locator('.editor-group-container .monaco-editor .view-lines').filter({ hasText: 'Formula Lens training configuration as a Keras 3 script' }).first();
+    await workbench.step('keras-export', () => editor.waitFor({ timeout: 20_000 }));
+    const text = normalizeSpaces(await editor.innerText());
+    assert.match(text, /import keras/);
+    assert.match(text, /Model: +2 -> 8 relu -> 8 relu -> 1 sigmoid/);
+    await runCommand(page, 'View: Revert and Close Editor');
+  });
+
+  test('a training config file trains from its "Train in Playground" CodeLens', async () => {
+    const { page } = workbench;
+    await workbench.step('open-config', () => openFile(page, 'spiral.fltrain.yaml'));
+    const lenses = await workbench.step('codelens', () => codeLensTexts(page));
+    assert.ok(lenses.some((text) => text.includes('Train in Playground')), JSON.stringify(lenses));
+    await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Train in Playground' }).first().click();
+    const frame = webviewFrame(page);
+    await frame.locator('[role=tab][data-tab=training][aria-selected=true]').waitFor({ timeout: 30_000 });
+    assert.equal(await frame.locator('[data-testid=layer-0-activation]').inputValue(), 'tanh', 'the file\'s model is shown');
+    const running = await workbench.step('config-training', () => waitForStatus(frame, 'the config to train', (current) => current.step >= 300));
+    assert.ok(['running', 'finished'].includes(running.state));
+    await waitForStatus(frame, 'a trained network', (current) => current.step >= 1500 || current.state === 'finished', 60_000);
+    // A clean picture of the tab for the README: the top of the page, the comparison folded.
+    await frame.locator('[data-testid=compare]').evaluate((details: HTMLDetailsElement) => (details.open = false));
+    await frame.locator('body').evaluate(() => window.scrollTo(0, 0));
+    mkdirSync(join(repoRoot, 'test-results'), { recursive: true });
+    await page.locator('iframe.webview.ready').last().screenshot({ path: join(repoRoot, 'test-results', 'training.png') });
+  });
+});

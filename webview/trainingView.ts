@@ -1,0 +1,693 @@
+/**
+ * The Training tab: a small network trained live in a web worker (the page never trains), with the data,
+ * model, loss and optimizer as controls over a training configuration in the user format. The page validates
+ * each edit, restarts the worker's job when the setup changes and sends live changes (learning rate,
+ * regularization, speed) without a restart. Progress arrives at most ~30 times a second and is drawn once
+ * per animation frame: the prediction field over the data, the loss curves, per-layer gradient health.
+ */
+import * as l10n from '@vscode/l10n';
+import { CATALOG, getEntry } from '../src/core/catalog/registry';
+import { FRAMEWORKS, type Framework } from '../src/core/catalog/types';
+import { localize } from '../src/core/l10n';
+import { DATASET_NAMES, type DatasetName } from '../src/core/train/datasets';
+import { TRAINING_LOSS_IDS } from '../src/core/train/losses';
+import { OPTIMIZER_NAMES } from '../src/core/train/optimizers';
+import { TRAINING_SPEEDS, type ExportTarget, type LoadedReport, type ProgressReport, type RunState, type TrainingReport } from '../src/protocol/training';
+import { TrainingClient, type WorkerLike } from '../src/protocol/trainingClient';
+import type { DataTextMessage, JsonObject, TrainConfigMessage, TrainingPanelState } from '../src/protocol/trainingPanel';
+import {
+  canonicalConfig,
+  defaultTrainingState,
+  hiddenLayers,
+  nameOf,
+  sourceOfConfig,
+  withDataset,
+  withDuration,
+  withExplicitData,
+  withFramework,
+  withHiddenLayers,
+  withLoss,
+  withNumber,
+  withOptimizer,
+  withOutputActivation,
+  type CanonicalResult,
+} from '../src/protocol/trainingState';
+import { CompareView } from './compareView';
+import { DataImportView, type ImportedData } from './dataImportView';
+import { button, checkbox, el, labelled, replaceChildren, select, uniqueId } from './dom';
+import { FieldCanvas } from './fieldView';
+import { frameworkLabel } from './functionRows';
+import { formatValue } from './format';
+import { logToHost, postToHost } from './hostBridge';
+import { LayerTable } from './layerTable';
+import type { PlaygroundStore } from './state';
+import { rebuildKeepingFocus } from './functionRows';
+import { LossChart } from './trainingCharts';
+import type { ChartTheme } from './theme';
+
+/** Cells per side of the prediction grid. */
+const GRID_RESOLUTION = 100;
+/** Edits within this many ms restart the job once (a dragged slider sends many). */
+const RELOAD_DELAY_MS = 150;
+/** Hidden layers the editor offers at most, and units per layer. */
+const MAX_LAYERS = 8;
+const MAX_UNITS = 128;
+/** The learning-rate slider spans 10^-5 to 10^1. */
+const LR_LOG_RANGE: readonly [number, number] = [-5, 1];
+
+/** Starts workers from the bundled script: fetched, then run from a Blob URL (a webview resource URL cannot start a worker). */
+async function workerFactory(scriptUri: string): Promise<() => WorkerLike> {
+  const response = await fetch(scriptUri);
+  if (!response.ok) throw new Error(`${scriptUri}: ${response.status} ${response.statusText}`);
+  const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' }));
+  return () => new Worker(url, { name: 'formula-lens-training' }) as unknown as WorkerLike;
+}
+
+function datasetLabel(name: DatasetName): string {
+  switch (name) {
+    case 'circle': return l10n.t('Circle');
+    case 'xor': return l10n.t('XOR');
+    case 'gauss': return l10n.t('Two Gaussians');
+    case 'spiral': return l10n.t('Spiral');
+    case 'moons': return l10n.t('Two moons');
+    case 'blobs': return l10n.t('Blobs (several classes)');
+    case 'plane': return l10n.t('Plane (regression)');
+    case 'gaussian': return l10n.t('Gaussian bumps (regression)');
+    case 'sine': return l10n.t('Sine (1-D regression)');
+  }
+}
+
+function speedLabel(speed: number): string {
+  return speed === 0 ? l10n.t('as fast as possible') : l10n.t('{0} steps/s', speed);
+}
+
+function titleOf(id: string): string {
+  return id === 'linear' ? l10n.t('Linear (none)') : getEntry(id)?.title ?? id;
+}
+
+/** Catalog activations usable in hidden layers (elementwise ones). */
+function hiddenActivationIds(): string[] {
+  return ['linear', ...CATALOG.filter((entry) => entry.kind === 'activation' && entry.kernel).map((entry) => entry.id)];
+}
+
+/** Activations usable on the output layer: the elementwise ones and the row-wise softmax / log-softmax. */
+function outputActivationIds(): string[] {
+  return [...hiddenActivationIds(), 'softmax', 'log_softmax'];
+}
+
+function section(config: JsonObject, key: string): JsonObject {
+  const value = config[key];
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {};
+}
+
+function numberAt(config: JsonObject, path: readonly string[]): number | null {
+  let value: unknown = config;
+  for (const key of path) value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject)[key] : undefined;
+  return typeof value === 'number' ? value : null;
+}
+
+/** The parts of a configuration a live change may touch without restarting the run. */
+function structureKey(config: JsonObject): string {
+  const optimizer = { ...section(config, 'optimizer') };
+  delete optimizer['lr'];
+  return JSON.stringify({ ...config, optimizer, regularization: null });
+}
+
+/** A suggested file name for a configuration: the data set (or source) and the first hidden activation. */
+function configFileName(state: TrainingPanelState, format: 'yaml' | 'json'): string {
+  const data = section(state.config, 'data');
+  const base = typeof data['name'] === 'string' ? data['name'] : state.source.kind === 'builtin' ? 'data' : state.source.name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_ -]+/gu, '-') || 'data';
+  const activation = hiddenLayers(state.config)[0]?.activation;
+  return `${base}${activation ? `-${activation}` : ''}.fltrain.${format}`;
+}
+
+/** Options of a number input. */
+interface NumberOptions {
+  readonly min?: number;
+  readonly max?: number;
+  readonly step?: number | 'any';
+  readonly integer?: boolean;
+  /** A blank field commits null (e.g. "full batch"). */
+  readonly blank?: string;
+  readonly focusKey: string;
+}
+
+/** A labelled number input that commits valid values on change. */
+function numberField(label: string, value: number | null, options: NumberOptions, onCommit: (value: number | null) => void): HTMLElement {
+  const input = el('input', { type: 'number', step: options.step ?? 'any', min: options.min, max: options.max, 'data-focus-key': options.focusKey, placeholder: options.blank });
+  if (value !== null) input.value = String(value);
+  input.addEventListener('change', () => {
+    if (input.value.trim() === '' && options.blank !== undefined) {
+      input.setAttribute('aria-invalid', 'false');
+      onCommit(null);
+      return;
+    }
+    const parsed = input.valueAsNumber;
+    const ok = Number.isFinite(parsed) && (options.min === undefined || parsed >= options.min) && (options.max === undefined || parsed <= options.max) && (!options.integer || Number.isInteger(parsed));
+    input.setAttribute('aria-invalid', String(!ok));
+    if (ok) onCommit(parsed);
+  });
+  return labelled(label, input);
+}
+
+/** A labelled slider with its value shown; `onInput` fires while dragging. */
+function sliderField(label: string, value: number, min: number, max: number, step: number, format: (value: number) => string, focusKey: string, onInput: (value: number) => void): HTMLElement {
+  const id = uniqueId('slider');
+  const output = el('output', { for: id }, format(value));
+  const input = el('input', { type: 'range', id, min, max, step, 'data-focus-key': focusKey });
+  input.value = String(value);
+  input.addEventListener('input', () => {
+    output.textContent = format(input.valueAsNumber);
+    onInput(input.valueAsNumber);
+  });
+  return el('div', { class: 'field slider' }, el('label', { for: id }, label), input, output);
+}
+
+/** The Training tab. */
+export class TrainingView {
+  readonly element: HTMLElement;
+  private readonly controls = el('div', { class: 'controls training-controls' });
+  private readonly status = el('p', { class: 'training-status', 'aria-live': 'off', 'data-testid': 'training-status' });
+  private readonly messages = el('div', { class: 'training-messages' });
+  private readonly runButton = button(l10n.t('▶ Train'), () => this.toggleRun(), { 'data-testid': 'train-run', 'data-focus-key': 'train-run' });
+  private readonly stepButton = button(l10n.t('Step'), () => this.step(), { class: 'secondary', 'data-testid': 'train-step', title: l10n.t('Take one optimizer step') });
+  private readonly resetButton = button(l10n.t('Reset'), () => this.reload(false), { class: 'secondary', 'data-testid': 'train-reset', title: l10n.t('Start again from the initial weights') });
+  private readonly speedSelect: HTMLSelectElement;
+  private readonly exportTarget: HTMLSelectElement;
+  private readonly field: FieldCanvas;
+  private readonly lossChart: LossChart;
+  private readonly layers = new LayerTable();
+  private readonly compare: CompareView;
+  private readonly importView: DataImportView;
+  private client: TrainingClient | null = null;
+  private compareClient: TrainingClient | null = null;
+  private workerProblem: string | null = null;
+  private canonical: CanonicalResult;
+  private lastTraining: TrainingPanelState | undefined | null = null;
+  /** Structure of the loaded job ('' when none). */
+  private jobKey = '';
+  private sent = { lr: NaN, l1: NaN, l2: NaN, speed: NaN };
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private loaded: LoadedReport | null = null;
+  private latest: ProgressReport | null = null;
+  private runState: RunState = 'idle';
+  private pendingFrame = false;
+  private editingInPlace = false;
+  /** The data source picked but not yet imported ('file' or 'selection' before the data arrive). */
+  private pendingSource: 'file' | 'selection' | null = null;
+  private readonly exportActions = new Map<number, { action: 'open' | 'copy'; target: ExportTarget }>();
+  private nextRequest = 1;
+  private jobError: string | null = null;
+  private exportError: string | null = null;
+  /** Animation frames drawn in the last second, for the measured view update rate. */
+  private readonly frameTimes: number[] = [];
+  /** Exported code starts from the trained weights instead of the run's initial ones. */
+  private exportFromCurrent = false;
+
+  constructor(private readonly store: PlaygroundStore, theme: ChartTheme, workerScriptUri: string) {
+    this.canonical = canonicalConfig(this.training.config);
+    this.field = new FieldCanvas(theme);
+    this.lossChart = new LossChart(theme);
+    this.importView = new DataImportView((data) => this.useImported(data));
+    this.compare = new CompareView(() => this.compareClient, theme, () => this.training.compare, (compare) => this.updateTraining((training) => ({ ...training, compare })));
+    this.speedSelect = select(TRAINING_SPEEDS.map((speed) => ({ value: String(speed), label: speedLabel(speed) })), String(this.training.speed), { 'aria-label': l10n.t('Speed'), 'data-testid': 'train-speed' });
+    this.speedSelect.addEventListener('change', () => this.updateTraining((training) => ({ ...training, speed: Number(this.speedSelect.value) }), true));
+    this.exportTarget = select([
+      { value: 'keras', label: l10n.t('Keras code (Python)') },
+      { value: 'pytorch', label: l10n.t('PyTorch code (Python)') },
+      { value: 'config-yaml', label: l10n.t('Training config (YAML)') },
+      { value: 'config-json', label: l10n.t('Training config (JSON)') },
+      { value: 'weights', label: l10n.t('Trained weights (JSON)') },
+    ], 'keras', { 'aria-label': l10n.t('Export'), 'data-testid': 'export-target' });
+    const logScale = checkbox(l10n.t('Log scale'), this.training.logScale, (checked) => this.updateTraining((training) => ({ ...training, logScale: checked }), true));
+    const showTest = checkbox(l10n.t('Show test points'), true, (checked) => this.field.setShowTest(checked));
+    const exportRow = el('div', { class: 'toolbar export' },
+      this.exportTarget,
+      checkbox(l10n.t('Code starts from the trained weights'), false, (checked) => (this.exportFromCurrent = checked)),
+      button(l10n.t('Open in editor'), () => this.requestExport('open'), { class: 'secondary', 'data-testid': 'export-open' }),
+      button(l10n.t('Copy'), () => this.requestExport('copy'), { class: 'secondary', 'data-testid': 'export-copy' }),
+      button(l10n.t('Save as config…'), () => this.saveConfig(), { class: 'secondary', 'data-testid': 'save-config' }));
+    this.element = el('div', { class: 'layout training' },
+      this.controls,
+      el('div', { class: 'plot' },
+        el('div', { class: 'toolbar run' }, this.runButton, this.stepButton, this.resetButton, el('label', { class: 'inline' }, l10n.t('Speed'), this.speedSelect), logScale, showTest),
+        this.status,
+        this.messages,
+        el('div', { class: 'training-views' }, this.field.element, el('div', { class: 'training-side' }, this.lossChart.element, this.layers.element)),
+        el('h3', {}, l10n.t('Export')),
+        exportRow,
+        el('p', { class: 'hint' }, l10n.t('Keras and PyTorch code rebuild this setup (architecture, activations, loss and its parameters, optimizer, data) and train it from the run\'s initial weights, or continue from the trained ones. The weights document holds the current weights.')),
+        this.compare.element));
+    workerFactory(workerScriptUri).then((factory) => {
+      this.client = new TrainingClient(factory, {
+        report: (report) => this.onReport(report),
+        crashed: (message) => this.onCrash(message),
+        rejected: (description) => logToHost('warn', `training worker: rejected a report (${description})`),
+      });
+      this.compareClient = new TrainingClient(factory, {
+        report: (report) => this.compare.onReport(report),
+        crashed: (message) => {
+          this.compare.onCrash();
+          this.showWorkerProblem(l10n.t('The comparison worker stopped: {0}. It will be restarted for the next comparison.', message));
+        },
+        rejected: (description) => logToHost('warn', `comparison worker: rejected a report (${description})`),
+      });
+      this.syncJob();
+    }).catch((error: unknown) => {
+      this.workerProblem = l10n.t('The training worker could not be started: {0}', error instanceof Error ? error.message : String(error));
+      logToHost('error', this.workerProblem);
+      this.renderMessages();
+      this.renderRun();
+    });
+    this.render();
+  }
+
+  /** The tab's state (a new tab's default until the user changes something). */
+  private get training(): TrainingPanelState {
+    return this.store.current.training ?? (this.defaults ??= defaultTrainingState());
+  }
+  private defaults: TrainingPanelState | undefined;
+
+  /** Redraws from the store; only a change of the Training state rebuilds anything. */
+  render(): void {
+    const training = this.store.current.training;
+    if (training === this.lastTraining && this.lastTraining !== null) return;
+    this.lastTraining = training;
+    const state = this.training;
+    this.canonical = canonicalConfig(state.config);
+    if (!this.editingInPlace) rebuildKeepingFocus(this.controls, () => this.buildControls(state));
+    this.speedSelect.value = String(state.speed);
+    this.lossChart.setLogScale(state.logScale);
+    this.compare.render(this.canonical.ok ? this.canonical.config : null, state.logScale);
+    this.renderMessages();
+    this.renderRun();
+    this.syncJob();
+  }
+
+  /** New theme colours. */
+  retheme(theme: ChartTheme): void {
+    this.field.retheme(theme);
+    this.lossChart.retheme(theme);
+    this.compare.retheme(theme);
+  }
+
+  /** A Training message from the host: a config to train (CodeLens), or data text the tab asked for. */
+  onHostMessage(message: TrainConfigMessage | DataTextMessage): void {
+    if (message.type === 'dataText') {
+      this.pendingSource = message.source;
+      this.importView.load(message);
+      this.lastTraining = null;
+      this.render();
+      return;
+    }
+    const canonical = canonicalConfig(message.config);
+    const config = canonical.ok ? canonical.config : message.config;
+    this.pendingSource = null;
+    this.importView.clear();
+    this.store.update((state) => ({ ...state, tab: 'training', training: { ...this.training, config, source: sourceOfConfig(config, message.source) } }));
+    // A config opened from its CodeLens trains at once.
+    this.reload(true);
+  }
+
+  private updateTraining(change: (training: TrainingPanelState) => TrainingPanelState, inPlace = false): void {
+    this.editingInPlace = inPlace;
+    try {
+      this.store.update((state) => {
+        const current = state.training ?? this.training;
+        const next = change(current);
+        return next === current ? state : { ...state, training: next };
+      });
+    } finally {
+      this.editingInPlace = false;
+    }
+  }
+
+  /** Replaces the configuration (validated and written out in full when valid). */
+  private setConfig(change: (config: JsonObject) => JsonObject, inPlace = false): void {
+    this.updateTraining((training) => {
+      const next = change(training.config);
+      const canonical = canonicalConfig(next);
+      return { ...training, config: canonical.ok ? canonical.config : next };
+    }, inPlace);
+  }
+
+  private buildControls(state: TrainingPanelState): HTMLElement {
+    const config = state.config;
+    const framework = (typeof config['framework'] === 'string' && (FRAMEWORKS as readonly string[]).includes(config['framework']) ? config['framework'] : 'torch') as Framework;
+    return el('div', {}, this.dataControls(state), this.modelControls(config), this.lossControls(config, framework), this.optimizerControls(config));
+  }
+
+  private dataControls(state: TrainingPanelState): HTMLElement {
+    const config = state.config;
+    const data = section(config, 'data');
+    const kind = this.pendingSource ?? state.source.kind;
+    const source = select([
+      { value: 'builtin', label: l10n.t('Built-in data set') },
+      { value: 'file', label: l10n.t('CSV or JSON file from the workspace') },
+      { value: 'selection', label: l10n.t('Array literal selected in the editor') },
+    ], kind, { 'data-focus-key': 'data-source', 'aria-label': l10n.t('Data source'), 'data-testid': 'data-source' });
+    source.addEventListener('change', () => {
+      if (source.value === 'builtin') {
+        this.pendingSource = null;
+        this.importView.clear();
+        const name = typeof data['name'] === 'string' && (DATASET_NAMES as readonly string[]).includes(data['name']) ? (data['name'] as DatasetName) : 'spiral';
+        this.updateTraining((training) => {
+          const canonical = canonicalConfig(withDataset(training.config, name));
+          return { ...training, config: canonical.ok ? canonical.config : withDataset(training.config, name), source: { kind: 'builtin' } };
+        });
+      } else {
+        this.pendingSource = source.value as 'file' | 'selection';
+        this.importView.clear();
+        this.lastTraining = null;
+        this.render();
+      }
+    });
+    const rows: (Node | null)[] = [el('div', { class: 'field' }, source)];
+    if (kind === 'builtin') {
+      const name = typeof data['name'] === 'string' ? data['name'] : 'spiral';
+      const dataset = select(DATASET_NAMES.map((value) => ({ value, label: datasetLabel(value) })), name, { 'data-focus-key': 'dataset', 'data-testid': 'dataset' });
+      dataset.addEventListener('change', () => this.setConfig((c) => withDataset(c, dataset.value as DatasetName)));
+      rows.push(labelled(l10n.t('Data set'), dataset));
+      if (name === 'blobs') {
+        rows.push(numberField(l10n.t('Classes'), numberAt(config, ['data', 'classes']), { min: 2, max: 10, step: 1, integer: true, focusKey: 'classes' }, (value) => this.setConfig((c) => withNumber(c, ['data', 'classes'], value))));
+      }
+      rows.push(
+        sliderField(l10n.t('Noise'), numberAt(config, ['data', 'noise']) ?? 0, 0, 0.5, 0.01, (v) => `${Math.round(v * 100)}%`, 'noise', (value) => this.setConfig((c) => withNumber(c, ['data', 'noise'], value), true)),
+        numberField(l10n.t('Points'), numberAt(config, ['data', 'samples']), { min: 10, max: 20_000, step: 1, integer: true, focusKey: 'samples' }, (value) => this.setConfig((c) => withNumber(c, ['data', 'samples'], value))),
+      );
+    } else if (state.source.kind === kind) {
+      rows.push(el('p', { class: 'hint' }, l10n.t('Using {0}: {1} points.', state.source.name, Array.isArray(data['points']) ? data['points'].length : 0)));
+    }
+    if (kind === 'file') rows.push(button(l10n.t('Choose a file…'), () => postToHost({ type: 'requestData', source: 'file' }), { class: 'secondary', 'data-focus-key': 'choose-file', 'data-testid': 'choose-file' }));
+    if (kind === 'selection') rows.push(button(l10n.t('Use the editor selection'), () => postToHost({ type: 'requestData', source: 'selection' }), { class: 'secondary', 'data-focus-key': 'use-selection', 'data-testid': 'use-selection' }));
+    if (kind !== 'builtin') rows.push(this.importView.element);
+    rows.push(
+      sliderField(l10n.t('Test share'), numberAt(config, ['data', 'test_fraction']) ?? 0, 0, 0.9, 0.05, (v) => `${Math.round(v * 100)}%`, 'test-fraction', (value) => this.setConfig((c) => withNumber(c, ['data', 'test_fraction'], value), true)),
+      button(l10n.t('New data seed'), () => this.setConfig((c) => withNumber(c, ['data', 'seed'], Math.floor(Math.random() * 2 ** 31))), { class: 'link', 'data-focus-key': 'data-seed', title: l10n.t('Draw other points and another train/test split') }),
+    );
+    return el('fieldset', {}, el('legend', {}, l10n.t('Data')), ...rows);
+  }
+
+  private modelControls(config: JsonObject): HTMLElement {
+    const layers = hiddenLayers(config);
+    const activations = hiddenActivationIds();
+    const rows = layers.map((layer, index) => {
+      const units = el('input', { type: 'number', min: 1, max: MAX_UNITS, step: 1, 'data-focus-key': `layer-${index}-units`, 'aria-label': l10n.t('Units of hidden layer {0}', index + 1) });
+      units.value = String(layer.units);
+      units.addEventListener('change', () => {
+        const value = units.valueAsNumber;
+        const ok = Number.isInteger(value) && value >= 1 && value <= MAX_UNITS;
+        units.setAttribute('aria-invalid', String(!ok));
+        if (ok) this.setConfig((c) => withHiddenLayers(c, hiddenLayers(c).map((item, i) => (i === index ? { ...item, units: value } : item))));
+      });
+      const activation = select(activations.map((id) => ({ value: id, label: titleOf(id) })), layer.activation, { 'data-focus-key': `layer-${index}-activation`, 'aria-label': l10n.t('Activation of hidden layer {0}', index + 1), 'data-testid': `layer-${index}-activation` });
+      activation.addEventListener('change', () => this.setConfig((c) => withHiddenLayers(c, hiddenLayers(c).map((item, i) => (i === index ? { ...item, activation: activation.value } : item)))));
+      const remove = button('×', () => this.setConfig((c) => withHiddenLayers(c, hiddenLayers(c).filter((_, i) => i !== index))), { class: 'icon', 'aria-label': l10n.t('Remove hidden layer {0}', index + 1), 'data-focus-key': `layer-${index}-remove` });
+      return el('div', { class: 'layer-row' }, el('span', { class: 'hint' }, String(index + 1)), units, activation, remove);
+    });
+    const add = button(l10n.t('Add a layer'), () => this.setConfig((c) => {
+      const current = hiddenLayers(c);
+      return withHiddenLayers(c, [...current, { units: current.at(-1)?.units ?? 8, activation: current.at(-1)?.activation ?? 'relu' }]);
+    }), { class: 'link', 'data-focus-key': 'add-layer', disabled: layers.length >= MAX_LAYERS });
+    const output = nameOf(section(config, 'model')['output_activation']) ?? 'linear';
+    const outputSelect = select(outputActivationIds().map((id) => ({ value: id, label: titleOf(id) })), output, { 'data-focus-key': 'output-activation' });
+    outputSelect.addEventListener('change', () => this.setConfig((c) => withOutputActivation(c, outputSelect.value)));
+    return el('fieldset', {}, el('legend', {}, l10n.t('Model')),
+      el('p', { class: 'hint' }, l10n.t('Hidden layers (units, activation):')),
+      el('div', { class: 'layer-rows' }, ...rows),
+      add,
+      labelled(l10n.t('Output activation'), outputSelect),
+      button(l10n.t('New initial weights'), () => this.setConfig((c) => withNumber(c, ['seed'], Math.floor(Math.random() * 2 ** 31))), { class: 'link', 'data-focus-key': 'init-seed', title: l10n.t('Draw other initial weights (another seed)') }));
+  }
+
+  private lossControls(config: JsonObject, framework: Framework): HTMLElement {
+    const frameworkSelect = select(FRAMEWORKS.map((value) => ({ value, label: frameworkLabel(value) })), framework, { 'data-focus-key': 'train-framework' });
+    frameworkSelect.addEventListener('change', () => this.setConfig((c) => withFramework(c, frameworkSelect.value as Framework)));
+    const lossId = nameOf(config['loss']) ?? 'mse';
+    const loss = select(Object.keys(TRAINING_LOSS_IDS).map((id) => ({ value: id, label: titleOf(id) })), lossId, { 'data-focus-key': 'loss', 'data-testid': 'loss' });
+    loss.addEventListener('change', () => this.setConfig((c) => withLoss(c, loss.value)));
+    return el('fieldset', {}, el('legend', {}, l10n.t('Loss')),
+      labelled(l10n.t('Semantics'), frameworkSelect, l10n.t('Defaults and edge cases follow this framework.')),
+      labelled(l10n.t('Loss'), loss));
+  }
+
+  private optimizerControls(config: JsonObject): HTMLElement {
+    const optimizer = section(config, 'optimizer');
+    const name = typeof optimizer['name'] === 'string' ? optimizer['name'] : 'sgd';
+    const optimizerSelect = select(OPTIMIZER_NAMES.map((value) => ({ value, label: value === 'sgd' ? 'SGD' : value === 'adamw' ? 'AdamW' : value === 'rmsprop' ? 'RMSprop' : value === 'adagrad' ? 'Adagrad' : 'Adam' })), name, { 'data-focus-key': 'optimizer' });
+    optimizerSelect.addEventListener('change', () => this.setConfig((c) => withOptimizer(c, optimizerSelect.value)));
+    const lr = numberAt(config, ['optimizer', 'lr']) ?? 0.01;
+    const lrInput = el('input', { type: 'number', min: 0, step: 'any', 'data-focus-key': 'lr', 'data-testid': 'learning-rate', id: uniqueId('lr') });
+    lrInput.value = String(lr);
+    const lrSlider = el('input', { type: 'range', min: LR_LOG_RANGE[0], max: LR_LOG_RANGE[1], step: 0.05, 'data-focus-key': 'lr-slider', 'aria-label': l10n.t('Learning rate (log scale)') });
+    lrSlider.value = String(Math.log10(Math.max(lr, 10 ** LR_LOG_RANGE[0])));
+    const commitLr = (value: number) => this.setConfig((c) => withNumber(c, ['optimizer', 'lr'], value), true);
+    lrSlider.addEventListener('input', () => {
+      const value = Number.parseFloat((10 ** lrSlider.valueAsNumber).toPrecision(3));
+      lrInput.value = String(value);
+      commitLr(value);
+    });
+    lrInput.addEventListener('change', () => {
+      const value = lrInput.valueAsNumber;
+      const ok = Number.isFinite(value) && value >= 0;
+      lrInput.setAttribute('aria-invalid', String(!ok));
+      if (!ok) return;
+      lrSlider.value = String(Math.log10(Math.max(value, 10 ** LR_LOG_RANGE[0])));
+      commitLr(value);
+    });
+    const regularization = (key: 'l1' | 'l2', label: string) => numberField(label, numberAt(config, ['regularization', key]) ?? 0, { min: 0, focusKey: `reg-${key}` }, (value) => this.setConfig((c) => withNumber(c, ['regularization', key], value ?? 0), true));
+    const unit = config['steps'] !== undefined ? 'steps' : 'epochs';
+    const duration = numberAt(config, [unit]) ?? 0;
+    const unitSelect = select([{ value: 'epochs', label: l10n.t('epochs') }, { value: 'steps', label: l10n.t('steps') }], unit, { 'data-focus-key': 'duration-unit', 'aria-label': l10n.t('Unit of the training length') });
+    const durationInput = el('input', { type: 'number', min: 1, step: 1, 'data-focus-key': 'duration', 'aria-label': l10n.t('Training length') });
+    durationInput.value = String(duration);
+    const commitDuration = () => {
+      const value = durationInput.valueAsNumber;
+      const ok = Number.isInteger(value) && value >= 1;
+      durationInput.setAttribute('aria-invalid', String(!ok));
+      if (ok) this.setConfig((c) => withDuration(c, unitSelect.value as 'epochs' | 'steps', value));
+    };
+    durationInput.addEventListener('change', commitDuration);
+    unitSelect.addEventListener('change', commitDuration);
+    return el('fieldset', {}, el('legend', {}, l10n.t('Optimizer')),
+      labelled(l10n.t('Optimizer'), optimizerSelect),
+      el('div', { class: 'field' }, el('label', { for: lrInput.id }, l10n.t('Learning rate')), lrInput, lrSlider, el('span', { class: 'hint' }, l10n.t('changes apply while training'))),
+      regularization('l1', l10n.t('L1 penalty')),
+      regularization('l2', l10n.t('L2 penalty')),
+      numberField(l10n.t('Batch size'), numberAt(config, ['batch_size']), { min: 1, step: 1, integer: true, blank: l10n.t('full batch'), focusKey: 'batch-size' }, (value) => this.setConfig((c) => withNumber(c, ['batch_size'], value))),
+      el('div', { class: 'field' }, el('label', {}, l10n.t('Train for')), durationInput, unitSelect));
+  }
+
+  /** Uses imported points and labels as the data. */
+  private useImported(data: ImportedData): void {
+    this.pendingSource = null;
+    this.updateTraining((training) => {
+      const next = withExplicitData(training.config, data.points, data.labels, data.classNames);
+      const canonical = canonicalConfig(next);
+      return { ...training, config: canonical.ok ? canonical.config : next, source: { kind: data.source, name: data.name || l10n.t('selection'), classNames: data.classNames } };
+    });
+  }
+
+  /** Brings the worker's job in line with the state: a restart for a new setup, live changes otherwise. */
+  private syncJob(): void {
+    const client = this.client;
+    if (!client) return;
+    const state = this.training;
+    if (!this.canonical.ok) {
+      if (this.runState === 'running' && client.jobId) client.send({ type: 'pause', jobId: client.jobId });
+      return;
+    }
+    const config = this.canonical.config;
+    const key = structureKey(config);
+    if (key !== this.jobKey || !client.jobId) {
+      this.jobKey = key;
+      if (this.reloadTimer !== undefined) clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => {
+        this.reloadTimer = undefined;
+        this.reload(this.runState === 'running');
+      }, client.jobId ? RELOAD_DELAY_MS : 0);
+      return;
+    }
+    const lr = numberAt(config, ['optimizer', 'lr']) ?? 0;
+    const l1 = numberAt(config, ['regularization', 'l1']) ?? 0;
+    const l2 = numberAt(config, ['regularization', 'l2']) ?? 0;
+    if (lr !== this.sent.lr || l1 !== this.sent.l1 || l2 !== this.sent.l2 || state.speed !== this.sent.speed) {
+      client.send({ type: 'tune', jobId: client.jobId, learningRate: lr, l1, l2, speed: state.speed });
+      this.sent = { lr, l1, l2, speed: state.speed };
+    }
+  }
+
+  /** Starts a new job for the current configuration (running at once when `run`). */
+  private reload(run: boolean): void {
+    const client = this.client;
+    if (!client || !this.canonical.ok) return;
+    if (this.reloadTimer !== undefined) clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
+    const config = this.canonical.config;
+    this.jobKey = structureKey(config);
+    this.loaded = null;
+    this.latest = null;
+    this.jobError = null;
+    this.exportError = null;
+    this.runState = 'idle';
+    this.sent = { lr: numberAt(config, ['optimizer', 'lr']) ?? 0, l1: numberAt(config, ['regularization', 'l1']) ?? 0, l2: numberAt(config, ['regularization', 'l2']) ?? 0, speed: this.training.speed };
+    client.send({ type: 'load', jobId: client.newJob(), config, run, speed: this.training.speed, gridResolution: GRID_RESOLUTION });
+    this.renderMessages();
+    this.renderRun();
+  }
+
+  private toggleRun(): void {
+    const client = this.client;
+    if (!client || !client.jobId) return;
+    if (this.runState === 'running') client.send({ type: 'pause', jobId: client.jobId });
+    else client.send({ type: 'run', jobId: client.jobId });
+    this.runState = this.runState === 'running' ? 'paused' : 'running';
+    this.renderRun();
+  }
+
+  private step(): void {
+    const client = this.client;
+    if (client?.jobId) client.send({ type: 'step', jobId: client.jobId });
+  }
+
+  private onReport(report: TrainingReport): void {
+    switch (report.type) {
+      case 'loaded': {
+        this.loaded = report;
+        const source = this.training.source;
+        this.field.setData(report.data, source.kind === 'builtin' ? null : source.classNames);
+        this.lossChart.reset(report.data.classes > 0);
+        this.layers.setLayers(report.layers);
+        this.renderMessages();
+        return;
+      }
+      case 'progress':
+        this.latest = report;
+        this.runState = report.state;
+        this.lossChart.add(report);
+        this.scheduleFrame();
+        return;
+      case 'exported': {
+        const request = this.exportActions.get(report.requestId);
+        this.exportActions.delete(report.requestId);
+        if (!request) return;
+        if (request.action === 'copy') postToHost({ type: 'copyText', text: report.text });
+        else postToHost({ type: 'openDocument', language: report.target === 'keras' || report.target === 'pytorch' ? 'python' : report.target === 'config-yaml' ? 'yaml' : 'json', content: report.text });
+        return;
+      }
+      case 'failed': {
+        const text = localize(report.error.text, report.error.args);
+        if (report.requestId === null) this.jobError = text;
+        else this.exportError = l10n.t('The export failed: {0}', text);
+        this.renderMessages();
+        this.renderRun();
+        return;
+      }
+      case 'compareProgress':
+        return;
+      default: {
+        const unhandled: never = report;
+        void unhandled;
+      }
+    }
+  }
+
+  private onCrash(message: string): void {
+    logToHost('error', `training worker crashed: ${message}`);
+    this.showWorkerProblem(l10n.t('The training worker stopped: {0}. It was restarted; press Train to start again.', message));
+    this.runState = 'idle';
+    this.jobKey = '';
+    // A fresh worker and job, paused at the initial weights.
+    this.reload(false);
+  }
+
+  private showWorkerProblem(text: string): void {
+    this.workerProblem = text;
+    this.renderMessages();
+  }
+
+  private requestExport(action: 'open' | 'copy'): void {
+    const client = this.client;
+    if (!client?.jobId || !this.canonical.ok) return;
+    const target = this.exportTarget.value as ExportTarget;
+    const requestId = this.nextRequest++;
+    this.exportActions.set(requestId, { action, target });
+    this.exportError = null;
+    client.send({ type: 'export', jobId: client.jobId, requestId, target, from: this.exportFromCurrent ? 'current' : 'initial', config: this.canonical.config });
+  }
+
+  private saveConfig(): void {
+    const state = this.training;
+    if (!this.canonical.ok) return;
+    const format = this.exportTarget.value === 'config-json' ? 'json' : 'yaml';
+    postToHost({ type: 'saveTrainingConfig', config: this.canonical.config, format, fileName: configFileName(state, format) });
+  }
+
+  private scheduleFrame(): void {
+    if (this.pendingFrame) return;
+    this.pendingFrame = true;
+    requestAnimationFrame((time) => {
+      this.pendingFrame = false;
+      this.drawFrame(time);
+    });
+  }
+
+  /** Draws the latest report: at most once per animation frame, whatever the report rate. */
+  private drawFrame(time: number): void {
+    const report = this.latest;
+    if (!report) return;
+    this.frameTimes.push(time);
+    while (this.frameTimes.length > 0 && this.frameTimes[0]! < time - 1000) this.frameTimes.shift();
+    this.field.setField(report.field);
+    this.lossChart.redraw();
+    this.layers.update(report.diagnostics, report.step);
+    this.renderStatus(report);
+    this.renderRun();
+    this.renderMessages();
+  }
+
+  private renderStatus(report: ProgressReport): void {
+    const percent = (value: number | null | undefined) => (value === null || value === undefined ? '' : `${(value * 100).toFixed(1)}%`);
+    const parts = [
+      l10n.t('Step {0}', report.step),
+      l10n.t('epoch {0}', report.epoch),
+      l10n.t('train loss {0}', formatValue(report.train.loss)),
+      report.test ? l10n.t('test loss {0}', formatValue(report.test.loss)) : null,
+      report.train.accuracy !== null ? l10n.t('accuracy {0} (train) / {1} (test)', percent(report.train.accuracy), report.test ? percent(report.test.accuracy) : '–') : null,
+      report.state === 'running' ? l10n.t('{0} steps/s, {1} samples/s', Math.round(report.stepsPerSecond), Math.round(report.samplesPerSecond)) : null,
+    ].filter((part): part is string => part !== null);
+    this.status.textContent = parts.join(' · ');
+    this.status.dataset['step'] = String(report.step);
+    this.status.dataset['state'] = report.state;
+    this.status.dataset['trainLoss'] = String(report.train.loss);
+    this.status.dataset['stepsPerSecond'] = String(report.stepsPerSecond);
+    this.status.dataset['samplesPerSecond'] = String(report.samplesPerSecond);
+    this.status.dataset['viewUpdatesPerSecond'] = String(this.frameTimes.length);
+    this.field.describe(l10n.t('Predictions of the network over the input plane after {0} steps, with the data points. {1}', report.step, this.status.textContent));
+  }
+
+  private renderRun(): void {
+    const ready = this.client !== null && this.canonical.ok && this.jobError === null;
+    const state = this.runState;
+    this.runButton.textContent = state === 'running' ? l10n.t('⏸ Pause') : state === 'finished' ? l10n.t('▶ Continue') : state === 'paused' ? l10n.t('▶ Resume') : l10n.t('▶ Train');
+    this.runButton.disabled = !ready || state === 'diverged';
+    this.runButton.dataset['state'] = state;
+    this.stepButton.disabled = !ready || state === 'running' || state === 'diverged';
+    this.resetButton.disabled = !ready;
+  }
+
+  private renderMessages(): void {
+    const items: Node[] = [];
+    if (this.workerProblem) items.push(el('p', { class: 'error', role: 'alert', 'data-testid': 'worker-problem' }, this.workerProblem));
+    if (!this.canonical.ok) items.push(el('p', { class: 'error', role: 'alert', 'data-testid': 'config-error' }, this.canonical.error.localizedMessage()));
+    if (this.jobError) items.push(el('p', { class: 'error', role: 'alert' }, this.jobError));
+    if (this.exportError) items.push(el('p', { class: 'error', role: 'alert' }, this.exportError));
+    const divergence = this.latest?.divergence;
+    if (divergence) items.push(el('p', { class: 'error', role: 'alert', 'data-testid': 'divergence' }, localize(divergence.text)));
+    for (const warning of this.loaded?.warnings ?? []) items.push(el('p', { class: 'warning' }, localize(warning.text, warning.args)));
+    const key = items.map((item) => item.textContent).join('\n');
+    if (this.messages.dataset['key'] === key) return;
+    this.messages.dataset['key'] = key;
+    replaceChildren(this.messages, ...items);
+  }
+}
