@@ -4,10 +4,10 @@
 // node:test against that one server. Screenshots of each step go to test-results/e2e/ (git-ignored).
 // Usage: node scripts/test-e2e.mjs [--skip-package]   (run `node scripts/build.mjs` first; npm test does)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureVsCodeEnv, prepareRunDirs, repoRoot, EnvError } from './vscode-env.mjs';
-import { codeServerArgs, extensionFolderName, freePort, installVsix, killGroupNow, manifest, startGroup, stopGroup, waitForHttp, writeQuietSettings } from './vscode-server.mjs';
+import { codeServerArgs, extensionFolderName, freePort, installVsix, killGroupNow, manifest, QUIET_SETTINGS, startGroup, stopGroup, waitForHttp, writeQuietSettings } from './vscode-server.mjs';
 import { CHROMIUM_ARGS } from './browser.mjs';
 import { enableBrowserDisplayLanguages } from './display-language.mjs';
 
@@ -68,6 +68,17 @@ const started = Date.now();
 const server = startGroup(vscodeEnv.node, codeServerArgs(vscodeEnv, { port, workspace, userData: dirs.userData, extensions: dirs.extensions }),
   { env: dirs.env, logFile: serverLog });
 process.on('exit', () => killGroupNow(server));
+// A second server where the extension is not installed yet, for the first-install test of the walkthrough
+// (test/e2e/walkthrough.install.test.ts installs the VSIX there through the UI).
+// It keeps a new user's start-up editor, the Welcome page: VS Code's walkthrough service, started with it, is what
+// opens a newly installed extension's walkthrough.
+const freshDirs = prepareRunDirs('e2e-fresh');
+mkdirSync(join(freshDirs.userData, 'User'), { recursive: true });
+writeFileSync(join(freshDirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'workbench.startupEditor': 'welcomePage' }, null, 2));
+const freshPort = await freePort();
+const freshServer = startGroup(vscodeEnv.node, codeServerArgs(vscodeEnv, { port: freshPort, workspace, userData: freshDirs.userData, extensions: freshDirs.extensions }),
+  { env: freshDirs.env, logFile: join(freshDirs.root, 'code-server.log') });
+process.on('exit', () => killGroupNow(freshServer));
 
 const { chromium } = await import('playwright-core');
 let browserServer;
@@ -76,6 +87,7 @@ let exitCode = 1;
 const tapFile = join(dirs.root, 'e2e.tap');
 try {
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 60_000, child: server });
+  await waitForHttp(`http://127.0.0.1:${freshPort}/healthz`, { timeoutMs: 60_000, child: freshServer });
   process.env.TMPDIR = dirs.tmp;
   browserServer = await chromium.launchServer({ executablePath: vscodeEnv.chromium, args: CHROMIUM_ARGS, headless: true });
   const env = {
@@ -83,6 +95,8 @@ try {
     FORMULA_LENS_E2E_URL: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`,
     FORMULA_LENS_E2E_BROWSER_WS: browserServer.wsEndpoint(),
     FORMULA_LENS_E2E_RESULTS: resultsDir,
+    FORMULA_LENS_E2E_FRESH_URL: `http://127.0.0.1:${freshPort}/?folder=${encodeURIComponent(workspace)}`,
+    FORMULA_LENS_E2E_VSIX: vsixPath,
   };
   // One spec file at a time against the one server; spec output on the terminal, TAP to a file for the counts.
   specRun = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
@@ -99,6 +113,7 @@ try {
 } finally {
   await browserServer?.close().catch(() => undefined);
   await stopGroup(server);
+  await stopGroup(freshServer);
 }
 
 /** Reads one `# name N` count from node:test's TAP summary. */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { setCoreLocale, toLocale } from './core/l10n';
 import { CommandId } from './commands/commandIds';
 import { registerEvaluationFeatures } from './commands/index';
+import { registerWalkthrough } from './commands/walkthrough';
 import { createLog } from './log';
 import { registerPlayground } from './panel/registerPlayground';
 import { registerLensFeatures } from './providers/index';
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   registerPlayground(context, log);
   registerEvaluationFeatures(context, log);
+  registerWalkthrough(context, log);
   registerLensFeatures(context, log);
   registerTrainingConfigFeatures(context, log);
   log.info(`Formula Lens activated (${vscode.env.language}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);

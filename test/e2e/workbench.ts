@@ -19,7 +19,7 @@ export function normalizeSpaces(text: string): string {
 }
 
 /** Reads a required variable set by scripts/test-e2e.mjs. */
-function requireEnv(name: string): string {
+export function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the e2e specs through \`node scripts/test-e2e.mjs\` (or \`npm run test:e2e\`).`);
   return value;
@@ -38,8 +38,9 @@ export interface Workbench {
 /**
  * Opens a new page on the served workbench (examples/ workspace) and waits until it is usable. `locale` is the
  * browser's language (default `en-US`; e.g. `zh-CN`): scripts/test-e2e.mjs lets it choose VS Code's display language.
+ * `url` opens another server than the main one (e.g. FORMULA_LENS_E2E_FRESH_URL, where the extension is not installed).
  */
-export async function openWorkbench(specName: string, options: { locale?: string } = {}): Promise<Workbench> {
+export async function openWorkbench(specName: string, options: { locale?: string; url?: string } = {}): Promise<Workbench> {
   const browser: Browser = await chromium.connect(requireEnv('FORMULA_LENS_E2E_BROWSER_WS'));
   // English unless asked otherwise, whatever the machine's LANG: the other specs read English texts.
   const context: BrowserContext = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: options.locale ?? 'en-US' });
@@ -52,7 +53,7 @@ export async function openWorkbench(specName: string, options: { locale?: string
     await page.screenshot({ path });
     return path;
   };
-  await page.goto(requireEnv('FORMULA_LENS_E2E_URL'));
+  await page.goto(options.url ?? requireEnv('FORMULA_LENS_E2E_URL'));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The explorer shows the workspace once the remote connection is up.
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
@@ -80,12 +81,19 @@ const quickInput = '.quick-input-widget';
 
 /** Opens the quick input with F1 and types `text`; returns the input box. */
 async function openQuickInput(page: Page, text: string): Promise<Locator> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
   const input = page.locator(`${quickInput} .quick-input-box input`);
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(text);
-  return input;
+  // Opened while a webview settles its focus, the quick input can close again at once (focus lost): reopen it.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    try {
+      await input.fill(text, { timeout: 3_000 });
+      return input;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
 }
 
 /**

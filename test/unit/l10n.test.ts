@@ -59,7 +59,7 @@ test('manifest: user-visible fields of package.json go through %keys%', () => {
   };
   check(pkg.displayName, 'displayName');
   check(pkg.description, 'description');
-  const contributes = pkg.contributes as { commands?: { title: string; category?: string; command: string }[]; configuration?: { title?: string; properties?: Record<string, Record<string, unknown>> }; walkthroughs?: { title: string; description: string; steps: { title: string; description: string }[] }[]; views?: Record<string, { name: string }[]>; viewsContainers?: Record<string, { title: string }[]> };
+  const contributes = pkg.contributes as { commands?: { title: string; category?: string; command: string }[]; configuration?: { title?: string; properties?: Record<string, Record<string, unknown>> }; walkthroughs?: { title: string; description: string; steps: { title: string; description: string; media?: { altText?: string } }[] }[]; views?: Record<string, { name: string }[]>; viewsContainers?: Record<string, { title: string }[]> };
   for (const command of contributes.commands ?? []) {
     check(command.title, `commands[${command.command}].title`);
     check(command.category, `commands[${command.command}].category`);
@@ -75,6 +75,7 @@ test('manifest: user-visible fields of package.json go through %keys%', () => {
     for (const step of walkthrough.steps) {
       check(step.title, 'walkthrough step title');
       check(step.description, 'walkthrough step description');
+      check(step.media?.altText, 'walkthrough step media altText');
     }
   }
   for (const views of Object.values(contributes.views ?? {})) for (const view of views) check(view.name, 'view name');
