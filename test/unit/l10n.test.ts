@@ -211,6 +211,38 @@ test('core texts: zh-cn keeps the placeholders of en and is Chinese wherever en 
   assert.deepEqual(problems, []);
 });
 
+/** Product terms with one Chinese name everywhere (the panel title, hover links, commands, the walkthrough). */
+const GLOSSARY: Readonly<Record<string, string>> = { Playground: '演练场' };
+
+/** Glossary terms of an English text that its Chinese text leaves in English or names otherwise. */
+function glossaryProblems(label: string, english: string, chinese: string): string[] {
+  return Object.entries(GLOSSARY)
+    .filter(([term, chineseTerm]) => english.includes(term) && (chinese.includes(term) || !chinese.includes(chineseTerm)))
+    .map(([term, chineseTerm]) => `${label}: "${term}" is "${chineseTerm}" in Chinese: ${JSON.stringify(chinese)}`);
+}
+
+test('Chinese texts name product terms as the glossary does (Playground is 演练场)', () => {
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(readJson('l10n/bundle.l10n.zh-cn.json'))) problems.push(...glossaryProblems(`bundle ${JSON.stringify(key)}`, key, String(value)));
+  const english = readJson('package.nls.json');
+  const chinese = readJson('package.nls.zh-cn.json');
+  for (const [key, value] of Object.entries(english)) if (typeof chinese[key] === 'string') problems.push(...glossaryProblems(`package.nls ${key}`, String(value), String(chinese[key])));
+  for (const source of parsed) {
+    visit(source, (node) => {
+      if (!ts.isObjectLiteralExpression(node)) return;
+      const texts = new Map<string, string>();
+      for (const p of node.properties) {
+        const name = ts.isPropertyAssignment(p) ? propertyName(p.name) : undefined;
+        if (ts.isPropertyAssignment(p) && (name === 'en' || name === 'zh-cn') && (ts.isStringLiteral(p.initializer) || ts.isNoSubstitutionTemplateLiteral(p.initializer))) texts.set(name, p.initializer.text);
+      }
+      const en = texts.get('en');
+      const zh = texts.get('zh-cn');
+      if (en !== undefined && zh !== undefined) problems.push(...glossaryProblems(where(node), en, zh));
+    });
+  }
+  assert.deepEqual(problems, []);
+});
+
 /** The text of a string or template literal (template parts joined by a space), else undefined. */
 function literalText(node: ts.Node): string | undefined {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
