@@ -539,6 +539,11 @@ export class TrainingView {
   private toggleRun(): void {
     const client = this.client;
     if (!client || !client.jobId) return;
+    // A diverged run cannot take another step: start again from the initial weights (with the rate the user changed).
+    if (this.runState === 'diverged') {
+      this.reload(true);
+      return;
+    }
     if (this.runState === 'running') client.send({ type: 'pause', jobId: client.jobId });
     else client.send({ type: 'run', jobId: client.jobId });
     this.runState = this.runState === 'running' ? 'paused' : 'running';
@@ -669,8 +674,8 @@ export class TrainingView {
   private renderRun(): void {
     const ready = this.client !== null && this.canonical.ok && this.jobError === null;
     const state = this.runState;
-    this.runButton.textContent = state === 'running' ? l10n.t('⏸ Pause') : state === 'finished' ? l10n.t('▶ Continue') : state === 'paused' ? l10n.t('▶ Resume') : l10n.t('▶ Train');
-    this.runButton.disabled = !ready || state === 'diverged';
+    this.runButton.textContent = state === 'running' ? l10n.t('Pause') : state === 'finished' ? l10n.t('▶ Continue') : state === 'paused' ? l10n.t('▶ Resume') : state === 'diverged' ? l10n.t('▶ Restart') : l10n.t('▶ Train');
+    this.runButton.disabled = !ready;
     this.runButton.dataset['state'] = state;
     this.stepButton.disabled = !ready || state === 'running' || state === 'diverged';
     this.resetButton.disabled = !ready;

@@ -2,7 +2,8 @@
  * The Playground's Training tab in the real workbench (packaged VSIX in code-server): the spiral trained with
  * ReLU layers in the web worker (the loss falls, the heat map changes), pause and a live learning-rate change
  * that keeps the run, a single step, a comparison of sigmoid and ReLU hidden layers, Keras code exported into
- * an untitled editor, and a config file trained from its "Train in Playground" CodeLens. Screenshots of every
+ * an untitled editor, a workspace CSV with bad rows imported once the user agrees, a divergence stopped with its
+ * message, and a config file trained from its "Train in Playground" CodeLens. Screenshots of every
  * step go to test-results/e2e/training/, and a clean picture of the tab to test-results/training.png.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { codeLensTexts, normalizeSpaces, openFile, openWorkbench, repoRoot, runCommand, webviewFrame, type Workbench } from './workbench';
+import { chooseQuickPick, codeLensTexts, normalizeSpaces, openFile, openWorkbench, repoRoot, runCommand, webviewFrame, type Workbench } from './workbench';
 
 /** The Playground page on its Training tab, once the worker has reported the first state. */
 async function trainingTab(page: Page): Promise<FrameLocator> {
@@ -54,6 +55,12 @@ function fieldChecksum(frame: FrameLocator): Promise<number> {
     for (let i = 0; i < data.length; i += 7) hash = (hash * 31 + data[i]!) >>> 0;
     return hash;
   });
+}
+
+/** Pauses the run if it is going, and waits until it has stopped. */
+async function pause(frame: FrameLocator): Promise<void> {
+  if ((await status(frame)).state === 'running') await frame.locator('[data-testid=train-run]').click();
+  await waitForStatus(frame, 'a stopped run', (current) => current.state !== 'running');
 }
 
 /** Sets a control's value and fires `change`, as a user leaving the field does. */
@@ -149,6 +156,59 @@ describe('Training in the Playground', () => {
     assert.match(text, /import keras/);
     assert.match(text, /Model: +2 -> 8 relu -> 8 relu -> 1 sigmoid/);
     await runCommand(page, 'View: Revert and Close Editor');
+  });
+
+  test('a CSV file of the workspace becomes the data once the user agrees to skip its bad rows', async () => {
+    const { page } = workbench;
+    const frame = await trainingTab(page);
+    await pause(frame);
+    await frame.locator('[data-testid=data-source]').selectOption('file');
+    await frame.locator('[data-testid=choose-file]').click();
+    await workbench.step('pick-data-file', () => chooseQuickPick(page, 'two-moons.csv'));
+    const badRows = frame.locator('[data-testid=bad-rows]');
+    await workbench.step('bad-rows', () => badRows.waitFor({ timeout: 20_000 }));
+    const report = await badRows.innerText();
+    assert.match(report, /2 of 120 rows cannot be used/);
+    assert.match(report, /Line 8: "n\/a" in column "x2" is not a number/);
+    assert.match(report, /Line 24: no value in column "x2"/);
+    const use = frame.locator('[data-testid=use-data]');
+    assert.equal(await use.innerText(), 'Skip 2 bad rows and use 118');
+    assert.doesNotMatch(await frame.locator('.field-legend').innerText(), /upper/, 'the data stay as they were until the user agrees');
+    await use.click();
+    await workbench.step('imported', () => frame.locator('.field-legend', { hasText: 'upper' }).waitFor({ timeout: 20_000 }));
+    assert.match(await frame.locator('.field-legend').innerText(), /lower[\s\S]*upper/);
+    await waitForStatus(frame, 'the job on the imported data', (current) => current.step === 0 && current.state === 'idle');
+    await frame.locator('[data-testid=train-run]').click();
+    const trained = await waitForStatus(frame, 'training on the imported data', (current) => current.step >= 200);
+    assert.ok(Number.isFinite(trained.trainLoss));
+    await frame.locator('[data-testid=train-run]').click();
+  });
+
+  test('divergence stops the run with a message naming the step; the last good state stays', async () => {
+    const { page } = workbench;
+    const frame = await trainingTab(page);
+    await pause(frame);
+    await frame.locator('[data-testid=data-source]').selectOption('builtin');
+    await frame.locator('[data-testid=dataset]').selectOption('plane');
+    await frame.locator('[data-focus-key=optimizer]').selectOption('sgd');
+    await waitForStatus(frame, 'the new job on the plane', (current) => current.step === 0 && current.state === 'idle');
+    // A live change of the learning rate: the job keeps its parameters and steps with the new rate.
+    await setValue(frame, '[data-testid=learning-rate]', '1000000');
+    await frame.locator('[data-testid=train-run]').click();
+    const message = frame.locator('[data-testid=divergence]');
+    await workbench.step('diverged', () => message.waitFor({ timeout: 20_000 }));
+    assert.match(await message.innerText(), /^Training diverged at step \d+: the loss became (Infinity|NaN)\. The parameters from before that step were kept\. Try a smaller learning rate \(now 1000000\)\.$/);
+    const stopped = await status(frame);
+    assert.equal(stopped.state, 'diverged');
+    assert.ok(Number.isFinite(stopped.trainLoss), 'the metrics are those of the last good parameters');
+    assert.equal(await frame.locator('[data-testid=train-run]').innerText(), '▶ Restart');
+    // A smaller rate and a restart from the initial weights train normally again.
+    await setValue(frame, '[data-testid=learning-rate]', '0.01');
+    await frame.locator('[data-testid=train-run]').click();
+    const recovered = await workbench.step('restarted', () => waitForStatus(frame, 'the restarted run', (current) => current.state === 'running' && current.step > 50));
+    assert.ok(Number.isFinite(recovered.trainLoss) && recovered.trainLoss < 1, `${recovered.trainLoss}`);
+    await frame.locator('[data-testid=divergence]').waitFor({ state: 'detached', timeout: 5_000 });
+    await pause(frame);
   });
 
   test('a training config file trains from its "Train in Playground" CodeLens', async () => {

@@ -125,6 +125,10 @@ test('decimal notation only: hex, empty text and words are not numbers', () => {
 test('suggested columns: a label-like name wins, else the last column; features are the numeric columns before it', () => {
   assert.deepEqual(suggestColumns(readCsv('target,a,name,b,c\n1,2,z,3,4\n')), { features: [1, 3], label: 0 });
   assert.deepEqual(suggestColumns(readCsv('a,b,c\n1,2,3\n')), { features: [0, 1], label: 2 });
+  // A stray word in a numeric column is a bad row, not a reason to drop the column.
+  const rows = Array.from({ length: 30 }, (_, i) => `${i},${i === 3 ? 'n/a' : i * 2},${i % 2}`).join('\n');
+  assert.deepEqual(suggestColumns(readCsv(`x1,x2,y\n${rows}\n`)), { features: [0, 1], label: 2 });
+  assert.deepEqual(suggestColumns(readCsv('name,x,y\nann,1,0\nbob,2,1\n')), { features: [1], label: 2 });
 });
 
 test('size limits are enforced with a message', () => {

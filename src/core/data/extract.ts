@@ -28,11 +28,20 @@ export interface ExtractedData {
 /** Label column names recognised without asking. */
 const LABEL_NAMES = /^(labels?|targets?|y|class(es)?|category|output|outcome)$/i;
 
-/** A first guess at the columns: a column named like a label (else the last), and up to two numeric features before it. */
+/** Rows looked at to guess which columns hold numbers. */
+const SAMPLE_ROWS = 200;
+
+/** A first guess at the columns: a column named like a label (else the last), and up to two numeric features. */
 export function suggestColumns(table: DataTable): ColumnChoice {
   const named = table.columns.findIndex((name) => LABEL_NAMES.test(name.trim()));
   const label = named >= 0 ? named : table.columns.length - 1;
-  const numeric = (column: number) => table.rows.slice(0, 50).every((row) => isMissing(row.cells[column]) || numericValue(row.cells[column]!) !== undefined);
+  const sample = table.rows.slice(0, SAMPLE_ROWS);
+  // Numeric when nearly every present cell is a number: a stray "n/a" must not hide a feature (it is a bad row).
+  const numeric = (column: number) => {
+    const present = sample.filter((row) => !isMissing(row.cells[column]));
+    const numbers = present.filter((row) => numericValue(row.cells[column]!) !== undefined).length;
+    return present.length > 0 && numbers >= 0.9 * present.length;
+  };
   const features = table.columns.map((_, i) => i).filter((i) => i !== label && numeric(i)).slice(0, 2);
   return { features, label };
 }
