@@ -3,11 +3,12 @@
  * ReLU layers in the web worker (the loss falls, the heat map changes), pause and a live learning-rate change
  * that keeps the run, a single step, a comparison of sigmoid and ReLU hidden layers, Keras code exported into
  * an untitled editor, a workspace CSV with bad rows imported once the user agrees, a divergence stopped with its
- * message, and a config file trained from its "Train in Playground" CodeLens. Screenshots of every
+ * message, and a config file trained from its "Train in Playground" CodeLens and saved again with "Save as config…". Screenshots of every
  * step go to test-results/e2e/training/, and a clean picture of the tab to test-results/training.png.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -211,7 +212,7 @@ describe('Training in the Playground', () => {
     await pause(frame);
   });
 
-  test('a training config file trains from its "Train in Playground" CodeLens', async () => {
+  test('a training config file trains from its "Train in Playground" CodeLens; "Save as config…" writes it back', async () => {
     const { page } = workbench;
     await workbench.step('open-config', () => openFile(page, 'spiral.fltrain.yaml'));
     const lenses = await workbench.step('codelens', () => codeLensTexts(page));
@@ -223,6 +224,30 @@ describe('Training in the Playground', () => {
     const running = await workbench.step('config-training', () => waitForStatus(frame, 'the config to train', (current) => current.step >= 300));
     assert.ok(['running', 'finished'].includes(running.state));
     await waitForStatus(frame, 'a trained network', (current) => current.step >= 1500 || current.state === 'finished', 60_000);
+    await pause(frame);
+    // "Save as config…" writes the tab's setup as a config file (through VS Code's save dialog) and opens it.
+    const target = join(tmpdir(), `formula-lens-e2e-${process.pid}.fltrain.yaml`);
+    rmSync(target, { force: true });
+    await frame.locator('[data-testid=export-target]').selectOption('config-yaml');
+    await frame.locator('[data-testid=save-config]').click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await workbench.step('save-config-dialog', () => input.waitFor({ state: 'visible', timeout: 15_000 }));
+    await input.fill(target);
+    const ok = page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ });
+    const deadline = Date.now() + 15_000;
+    while (!existsSync(target) && Date.now() < deadline) {
+      if (await ok.isVisible()) await ok.click().catch(() => undefined);
+      await page.waitForTimeout(500);
+    }
+    assert.ok(existsSync(target), `${target} was not written`);
+    const saved = readFileSync(target, 'utf8');
+    assert.match(saved, /^# Formula Lens training configuration/);
+    for (const line of ['framework: torch', 'seed: 7', '  name: spiral', '  samples: 400', '  test_fraction: 0.3', '        name: tanh', 'epochs: 300']) assert.ok(saved.includes(`${line}\n`), `the saved config lacks "${line}":\n${saved}`);
+    await workbench.step('saved-config-open', () => page.locator('.tabs-container .tab.active', { hasText: 'fltrain.yaml' }).waitFor({ timeout: 15_000 }));
+    assert.ok((await codeLensTexts(page)).some((text) => text.includes('Train in Playground')), 'the saved file trains again from its CodeLens');
+    await runCommand(page, 'View: Close Editor');
+    rmSync(target, { force: true });
+    await trainingTab(page);
     // A clean picture of the tab for the README: the top of the page, the comparison folded.
     await frame.locator('[data-testid=compare]').evaluate((details: HTMLDetailsElement) => (details.open = false));
     await frame.locator('body').evaluate(() => window.scrollTo(0, 0));
