@@ -72,11 +72,15 @@ process.on('exit', () => killGroupNow(server));
 // (test/e2e/walkthrough.install.test.ts installs the VSIX there through the UI).
 // It keeps a new user's start-up editor, the Welcome page: VS Code's walkthrough service, started with it, is what
 // opens a newly installed extension's walkthrough.
+// Its workspace is a project of the user's, not examples/: the walkthrough's buttons use the copies shipped in the VSIX.
 const freshDirs = prepareRunDirs('e2e-fresh');
+const freshWorkspace = join(freshDirs.root, 'project');
+mkdirSync(freshWorkspace, { recursive: true });
+writeFileSync(join(freshWorkspace, 'README.md'), '# A project without the Formula Lens examples\n');
 mkdirSync(join(freshDirs.userData, 'User'), { recursive: true });
 writeFileSync(join(freshDirs.userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, 'workbench.startupEditor': 'welcomePage' }, null, 2));
 const freshPort = await freePort();
-const freshServer = startGroup(vscodeEnv.node, codeServerArgs(vscodeEnv, { port: freshPort, workspace, userData: freshDirs.userData, extensions: freshDirs.extensions }),
+const freshServer = startGroup(vscodeEnv.node, codeServerArgs(vscodeEnv, { port: freshPort, workspace: freshWorkspace, userData: freshDirs.userData, extensions: freshDirs.extensions }),
   { env: freshDirs.env, logFile: join(freshDirs.root, 'code-server.log') });
 process.on('exit', () => killGroupNow(freshServer));
 
@@ -95,7 +99,7 @@ try {
     FORMULA_LENS_E2E_URL: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`,
     FORMULA_LENS_E2E_BROWSER_WS: browserServer.wsEndpoint(),
     FORMULA_LENS_E2E_RESULTS: resultsDir,
-    FORMULA_LENS_E2E_FRESH_URL: `http://127.0.0.1:${freshPort}/?folder=${encodeURIComponent(workspace)}`,
+    FORMULA_LENS_E2E_FRESH_URL: `http://127.0.0.1:${freshPort}/?folder=${encodeURIComponent(freshWorkspace)}`,
     FORMULA_LENS_E2E_VSIX: vsixPath,
   };
   // One spec file at a time against the one server; spec output on the terminal, TAP to a file for the counts.
