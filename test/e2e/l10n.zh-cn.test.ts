@@ -1,14 +1,14 @@
 /**
  * Simplified Chinese in the real workbench: a page whose browser asks for zh-CN gets VS Code's Chinese display
  * language (scripts/display-language.mjs registers a stub language pack), so `vscode.env.language` is `zh-cn` and
- * the packaged extension speaks Chinese: command titles from package.nls.zh-cn.json, hovers and the Playground
- * from l10n/bundle.l10n.zh-cn.json. The expected texts are read from those files; the test reads text, not pixels.
+ * the packaged extension speaks Chinese: command titles and the walkthrough from package.nls.zh-cn.json, hovers
+ * and the Playground from l10n/bundle.l10n.zh-cn.json. The expected texts are read from those files; the test reads text, not pixels.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openFile, openWorkbench, positionOf, readHover, repoRoot, runCommand, webviewFrame, type Workbench } from './workbench';
+import { chooseQuickPick, normalizeSpaces, openFile, openWorkbench, positionOf, readHover, repoRoot, runCommand, webviewFrame, type Workbench } from './workbench';
 
 const HAN = /[\u3400-\u9fff]/;
 
@@ -79,5 +79,21 @@ describe('Simplified Chinese in the workbench (zh-CN browser, packaged VSIX)', (
     const caption = await frame.locator('#panel-curves .readout caption').innerText();
     assert.match(caption, HAN, `readout caption ${JSON.stringify(caption)}`);
     assert.equal(await frame.locator('html').getAttribute('lang'), 'zh-CN');
+  });
+
+  test('the walkthrough is Chinese, title and steps', async () => {
+    const { page } = workbench;
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { title: string; steps: { title: string }[] }[] } };
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const text = (value: string): string => manifestZh[value.replace(/^%(.+)%$/, '$1')] ?? value;
+    const title = text(walkthrough!.title);
+    assert.match(title, HAN);
+    // VS Code's own command name stays English here (the stub language pack has no VS Code translations).
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await workbench.step('walkthrough-chinese', () => chooseQuickPick(page, title));
+    await page.locator('.getting-started-step[data-step-id^="formula-lens.formula-lens#"]').first().waitFor({ timeout: 20_000 });
+    const steps = (await page.locator('.getting-started-step[data-step-id^="formula-lens.formula-lens#"] .step-title').allInnerTexts()).map((step) => normalizeSpaces(step).trim());
+    assert.deepEqual(steps, walkthrough!.steps.map((step) => text(step.title)));
+    for (const step of steps) assert.match(step, HAN);
   });
 });
