@@ -31,8 +31,9 @@ export interface WorkOutcome<T> {
   readonly durationMs: number;
 }
 
+/** Lets the extension host send the notification and hear Cancel (a timer, so it works in any host). */
 function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Runs `work`, showing a cancellable notification titled `title` if it takes longer than 50 ms. */
