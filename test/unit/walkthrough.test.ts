@@ -73,8 +73,8 @@ test('step images are PNGs in media/walkthrough/ (shipped in the VSIX), each und
   const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim());
   assert.ok(ignore.includes('!media/**'), '.vscodeignore does not ship media/');
   for (const step of walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
-    const image = step.media.image;
-    assert.ok(image?.startsWith('media/walkthrough/') && image.endsWith('.png'), `${step.id}: ${image}`);
+    const image = step.media.image ?? '';
+    assert.ok(image.startsWith('media/walkthrough/') && image.endsWith('.png'), `${step.id}: ${image}`);
     const path = join(root, image);
     assert.ok(existsSync(path), `${image} is missing`);
     const bytes = readFileSync(path);
