@@ -21,3 +21,8 @@ binary_labels = [0, 0, 1, 1, 1]
 # Regression targets and predictions with one outlier.
 y_true = [1.0, 2.0, 3.0, 4.0, 5.0]
 y_pred = [1.1, 1.9, 3.2, 3.7, 12.0]
+
+# Points to train on: select both lines, then in the Playground's Training tab choose
+# "Array literal selected in the editor" (X holds the features of each point, y its class).
+X = [[-2.0, -1.5], [-1.0, -2.5], [-2.5, 1.0], [-1.5, 2.0], [1.5, 2.5], [2.0, 1.0], [1.0, -2.0], [2.5, -1.5]]
+y = [0, 0, 1, 1, 0, 0, 1, 1]

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FrameLocator, Page } from 'playwright-core';
-import { chooseQuickPick, codeLensTexts, normalizeSpaces, openFile, openWorkbench, repoRoot, runCommand, webviewFrame, type Workbench } from './workbench';
+import { chooseQuickPick, codeLensTexts, goTo, normalizeSpaces, openFile, openWorkbench, positionOf, repoRoot, runCommand, webviewFrame, type Workbench } from './workbench';
 
 /** The Playground page on its Training tab, once the worker has reported the first state. */
 async function trainingTab(page: Page): Promise<FrameLocator> {
@@ -183,6 +183,29 @@ describe('Training in the Playground', () => {
     const trained = await waitForStatus(frame, 'training on the imported data', (current) => current.step >= 200);
     assert.ok(Number.isFinite(trained.trainLoss));
     await frame.locator('[data-testid=train-run]').click();
+  });
+
+  test('points and labels selected in an editor become the data', async () => {
+    const { page } = workbench;
+    let frame = await trainingTab(page);
+    await pause(frame);
+    await workbench.step('open-arrays', () => openFile(page, 'arrays.py'));
+    const start = positionOf('arrays.py', 'X = [[');
+    await goTo(page, start.line, 1);
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+End');
+    await page.locator('.tabs-container .tab', { hasText: 'Formula Lens Playground' }).click();
+    frame = await trainingTab(page);
+    await frame.locator('[data-testid=data-source]').selectOption('selection');
+    await frame.locator('[data-testid=use-selection]').click();
+    const use = frame.locator('[data-testid=use-data]');
+    await workbench.step('selection-read', () => use.waitFor({ timeout: 20_000 }));
+    assert.match(await frame.locator('[data-testid=data-import]').innerText(), /arrays\.py: 8 rows, 3 columns\./);
+    assert.equal(await use.innerText(), 'Use 8 rows');
+    await use.click();
+    await workbench.step('selection-used', () => frame.locator('.training-controls', { hasText: 'Using arrays.py: 8 points.' }).waitFor({ timeout: 20_000 }));
+    await frame.locator('[data-testid=train-step]').click();
+    await waitForStatus(frame, 'a step on the selected points', (current) => current.step === 1);
   });
 
   test('divergence stops the run with a message naming the step; the last good state stays', async () => {
