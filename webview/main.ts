@@ -84,15 +84,19 @@ function start(): void {
   const framework = select(FRAMEWORKS.map((value) => ({ value, label: frameworkLabel(value) })), store.current.framework, { id: 'panel-framework', 'aria-label': l10n.t('Framework semantics') });
   framework.addEventListener('change', () => store.update((state) => ({ ...state, framework: framework.value as Framework })));
 
+  // The Training tab has its own framework control (part of its configuration): the panel's is hidden there.
+  const frameworkBox = el('div', { class: 'framework' }, el('label', { for: 'panel-framework' }, l10n.t('Framework')), framework);
+  frameworkBox.hidden = store.current.tab === 'training';
   const app = document.getElementById('app') ?? document.body;
   app.replaceChildren(
-    el('header', { class: 'header' }, tabs.strip, el('div', { class: 'framework' }, el('label', { for: 'panel-framework' }, l10n.t('Framework')), framework)),
+    el('header', { class: 'header' }, tabs.strip, frameworkBox),
     tabs.panels);
 
   store.subscribe(() => {
     formulas.setSaved(store.savedFormulas);
     tabs.show(store.current.tab);
     framework.value = store.current.framework;
+    frameworkBox.hidden = store.current.tab === 'training';
     for (const view of views) view.render();
   });
 

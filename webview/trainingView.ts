@@ -52,6 +52,9 @@ const RELOAD_DELAY_MS = 150;
 /** Hidden layers the editor offers at most, and units per layer. */
 const MAX_LAYERS = 8;
 const MAX_UNITS = 128;
+/** Crashes within this window that stop automatic restarts. */
+const CRASH_WINDOW_MS = 10_000;
+const MAX_CRASHES = 3;
 /** The learning-rate slider spans 10^-5 to 10^1. */
 const LR_LOG_RANGE: readonly [number, number] = [-5, 1];
 
@@ -171,7 +174,10 @@ export class TrainingView {
   private readonly messages = el('div', { class: 'training-messages' });
   private readonly runButton = button(l10n.t('▶ Train'), () => this.toggleRun(), { 'data-testid': 'train-run', 'data-focus-key': 'train-run' });
   private readonly stepButton = button(l10n.t('Step'), () => this.step(), { class: 'secondary', 'data-testid': 'train-step', title: l10n.t('Take one optimizer step') });
-  private readonly resetButton = button(l10n.t('Reset'), () => this.reload(false), { class: 'secondary', 'data-testid': 'train-reset', title: l10n.t('Start again from the initial weights') });
+  private readonly resetButton = button(l10n.t('Reset'), () => {
+    this.workerProblem = null;
+    this.reload(false);
+  }, { class: 'secondary', 'data-testid': 'train-reset', title: l10n.t('Start again from the initial weights') });
   private readonly speedSelect: HTMLSelectElement;
   private readonly exportTarget: HTMLSelectElement;
   private readonly field: FieldCanvas;
@@ -201,6 +207,8 @@ export class TrainingView {
   private exportError: string | null = null;
   /** Animation frames drawn in the last second, for the measured view update rate. */
   private readonly frameTimes: number[] = [];
+  /** When the worker crashed lately: a worker that keeps crashing is not restarted in a loop. */
+  private readonly crashTimes: number[] = [];
   /** Exported code starts from the trained weights instead of the run's initial ones. */
   private exportFromCurrent = false;
 
@@ -539,6 +547,11 @@ export class TrainingView {
   private toggleRun(): void {
     const client = this.client;
     if (!client || !client.jobId) return;
+    if (this.workerProblem) {
+      // The user has seen the worker's problem and goes on.
+      this.workerProblem = null;
+      this.renderMessages();
+    }
     // A diverged run cannot take another step: start again from the initial weights (with the rate the user changed).
     if (this.runState === 'diverged') {
       this.reload(true);
@@ -599,9 +612,19 @@ export class TrainingView {
 
   private onCrash(message: string): void {
     logToHost('error', `training worker crashed: ${message}`);
-    this.showWorkerProblem(l10n.t('The training worker stopped: {0}. It was restarted; press Train to start again.', message));
+    const now = Date.now();
+    this.crashTimes.push(now);
+    while (this.crashTimes.length > 0 && this.crashTimes[0]! < now - CRASH_WINDOW_MS) this.crashTimes.shift();
     this.runState = 'idle';
     this.jobKey = '';
+    this.latest = null;
+    if (this.crashTimes.length >= MAX_CRASHES) {
+      // The same setup crashes the worker again and again: wait for the user to change it or press Reset.
+      this.showWorkerProblem(l10n.t('The training worker keeps stopping ({0}). Change the setup or press Reset to try again.', message));
+      this.renderRun();
+      return;
+    }
+    this.showWorkerProblem(l10n.t('The training worker stopped: {0}. It was restarted; press Train to start again.', message));
     // A fresh worker and job, paused at the initial weights.
     this.reload(false);
   }

@@ -3,5 +3,4 @@ import type { LocalizedText } from '../core/l10n';
 
 export const trainingMessages = {
   unexpected: { en: 'The training worker failed: {detail}', 'zh-cn': '训练线程出错：{detail}' },
-  noRun: { en: 'There is no trained network to export yet.', 'zh-cn': '还没有可导出的训练网络。' },
 } satisfies Record<string, LocalizedText>;
