@@ -30,6 +30,10 @@ export function clipSegment(segment: Segment, box: ClipBox): Segment | undefined
   }
   let enter = 0;
   let leave = 1;
+  // Which edge set each end (index into `edges`, -1 for the segment's own end): that end lies exactly
+  // on the edge, so its coordinate across the edge is the edge itself, not x0 + t·dx after rounding.
+  let enterEdge = -1;
+  let leaveEdge = -1;
   // Each pair is (p, q) for one box edge: the segment is inside that edge where t·p ≤ q.
   const edges: readonly (readonly [number, number])[] = [
     [-dx, segment.x0 - box.xMin],
@@ -37,7 +41,8 @@ export function clipSegment(segment: Segment, box: ClipBox): Segment | undefined
     [-dy, segment.y0 - box.yMin],
     [dy, box.yMax - segment.y0],
   ];
-  for (const [p, q] of edges) {
+  for (let edge = 0; edge < edges.length; edge++) {
+    const [p, q] = edges[edge]!;
     if (p === 0) {
       if (q < 0) return undefined;
       continue;
@@ -45,20 +50,22 @@ export function clipSegment(segment: Segment, box: ClipBox): Segment | undefined
     const t = q / p;
     if (p < 0) {
       if (t > leave) return undefined;
-      if (t > enter) enter = t;
+      if (t > enter) { enter = t; enterEdge = edge; }
     } else {
       if (t < enter) return undefined;
-      if (t < leave) leave = t;
+      if (t < leave) { leave = t; leaveEdge = edge; }
     }
   }
+  const edgeValues = [box.xMin, box.xMax, box.yMin, box.yMax];
   // Rounding in t·d can land a hair outside the box when the slope is extreme: the ends are clamped onto it.
   const clampX = (x: number) => Math.min(box.xMax, Math.max(box.xMin, x));
   const clampY = (y: number) => Math.min(box.yMax, Math.max(box.yMin, y));
+  const onEdge = (edge: number, axis: 'x' | 'y', computed: number) => (edge >= 0 && (edge < 2) === (axis === 'x') ? edgeValues[edge]! : computed);
   return {
-    x0: clampX(enter === 0 ? segment.x0 : segment.x0 + enter * dx),
-    y0: clampY(enter === 0 ? segment.y0 : segment.y0 + enter * dy),
-    x1: clampX(leave === 1 ? segment.x1 : segment.x0 + leave * dx),
-    y1: clampY(leave === 1 ? segment.y1 : segment.y0 + leave * dy),
+    x0: clampX(onEdge(enterEdge, 'x', enter === 0 ? segment.x0 : segment.x0 + enter * dx)),
+    y0: clampY(onEdge(enterEdge, 'y', enter === 0 ? segment.y0 : segment.y0 + enter * dy)),
+    x1: clampX(onEdge(leaveEdge, 'x', leave === 1 ? segment.x1 : segment.x0 + leave * dx)),
+    y1: clampY(onEdge(leaveEdge, 'y', leave === 1 ? segment.y1 : segment.y0 + leave * dy)),
   };
 }
 
