@@ -6,42 +6,22 @@
  * per animation frame: the prediction field over the data, the loss curves, per-layer gradient health.
  */
 import * as l10n from '@vscode/l10n';
-import { CATALOG, getEntry } from '../src/core/catalog/registry';
-import { FRAMEWORKS, type Framework } from '../src/core/catalog/types';
 import { localize } from '../src/core/l10n';
 import { DATASET_NAMES, type DatasetName } from '../src/core/train/datasets';
-import { TRAINING_LOSS_IDS } from '../src/core/train/losses';
-import { OPTIMIZER_NAMES } from '../src/core/train/optimizers';
 import { TRAINING_SPEEDS, type ExportTarget, type LoadedReport, type ProgressReport, type RunState, type TrainingReport } from '../src/protocol/training';
 import { TrainingClient, type WorkerLike } from '../src/protocol/trainingClient';
 import type { DataTextMessage, JsonObject, TrainConfigMessage, TrainingPanelState } from '../src/protocol/trainingPanel';
-import {
-  canonicalConfig,
-  defaultTrainingState,
-  hiddenLayers,
-  nameOf,
-  sourceOfConfig,
-  withDataset,
-  withDuration,
-  withExplicitData,
-  withFramework,
-  withHiddenLayers,
-  withLoss,
-  withNumber,
-  withOptimizer,
-  withOutputActivation,
-  type CanonicalResult,
-} from '../src/protocol/trainingState';
+import { canonicalConfig, defaultTrainingState, hiddenLayers, sourceOfConfig, withDataset, withExplicitData, type CanonicalResult } from '../src/protocol/trainingState';
 import { CompareView } from './compareView';
 import { DataImportView, type ImportedData } from './dataImportView';
-import { button, checkbox, el, labelled, replaceChildren, select, uniqueId } from './dom';
+import { button, checkbox, el, replaceChildren, select } from './dom';
 import { FieldCanvas } from './fieldView';
-import { frameworkLabel } from './functionRows';
 import { formatValue } from './format';
+import { rebuildKeepingFocus } from './functionRows';
 import { logToHost, postToHost } from './hostBridge';
 import { LayerTable } from './layerTable';
 import type { PlaygroundStore } from './state';
-import { rebuildKeepingFocus } from './functionRows';
+import { numberAt, section, trainingControls, type TrainingForm } from './trainingControls';
 import { LossChart } from './trainingCharts';
 import type { ChartTheme } from './theme';
 
@@ -49,14 +29,9 @@ import type { ChartTheme } from './theme';
 const GRID_RESOLUTION = 100;
 /** Edits within this many ms restart the job once (a dragged slider sends many). */
 const RELOAD_DELAY_MS = 150;
-/** Hidden layers the editor offers at most, and units per layer. */
-const MAX_LAYERS = 8;
-const MAX_UNITS = 128;
 /** Crashes within this window that stop automatic restarts. */
 const CRASH_WINDOW_MS = 10_000;
 const MAX_CRASHES = 3;
-/** The learning-rate slider spans 10^-5 to 10^1. */
-const LR_LOG_RANGE: readonly [number, number] = [-5, 1];
 
 /** Starts workers from the bundled script: fetched, then run from a Blob URL (a webview resource URL cannot start a worker). */
 async function workerFactory(scriptUri: string): Promise<() => WorkerLike> {
@@ -66,47 +41,8 @@ async function workerFactory(scriptUri: string): Promise<() => WorkerLike> {
   return () => new Worker(url, { name: 'formula-lens-training' }) as unknown as WorkerLike;
 }
 
-function datasetLabel(name: DatasetName): string {
-  switch (name) {
-    case 'circle': return l10n.t('Circle');
-    case 'xor': return l10n.t('XOR');
-    case 'gauss': return l10n.t('Two Gaussians');
-    case 'spiral': return l10n.t('Spiral');
-    case 'moons': return l10n.t('Two moons');
-    case 'blobs': return l10n.t('Blobs (several classes)');
-    case 'plane': return l10n.t('Plane (regression)');
-    case 'gaussian': return l10n.t('Gaussian bumps (regression)');
-    case 'sine': return l10n.t('Sine (1-D regression)');
-  }
-}
-
 function speedLabel(speed: number): string {
   return speed === 0 ? l10n.t('as fast as possible') : l10n.t('{0} steps/s', speed);
-}
-
-function titleOf(id: string): string {
-  return id === 'linear' ? l10n.t('Linear (none)') : getEntry(id)?.title ?? id;
-}
-
-/** Catalog activations usable in hidden layers (elementwise ones). */
-function hiddenActivationIds(): string[] {
-  return ['linear', ...CATALOG.filter((entry) => entry.kind === 'activation' && entry.kernel).map((entry) => entry.id)];
-}
-
-/** Activations usable on the output layer: the elementwise ones and the row-wise softmax / log-softmax. */
-function outputActivationIds(): string[] {
-  return [...hiddenActivationIds(), 'softmax', 'log_softmax'];
-}
-
-function section(config: JsonObject, key: string): JsonObject {
-  const value = config[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {};
-}
-
-function numberAt(config: JsonObject, path: readonly string[]): number | null {
-  let value: unknown = config;
-  for (const key of path) value = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject)[key] : undefined;
-  return typeof value === 'number' ? value : null;
 }
 
 /** The parts of a configuration a live change may touch without restarting the run. */
@@ -122,48 +58,6 @@ function configFileName(state: TrainingPanelState, format: 'yaml' | 'json'): str
   const base = typeof data['name'] === 'string' ? data['name'] : state.source.kind === 'builtin' ? 'data' : state.source.name.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}_ -]+/gu, '-') || 'data';
   const activation = hiddenLayers(state.config)[0]?.activation;
   return `${base}${activation ? `-${activation}` : ''}.fltrain.${format}`;
-}
-
-/** Options of a number input. */
-interface NumberOptions {
-  readonly min?: number;
-  readonly max?: number;
-  readonly step?: number | 'any';
-  readonly integer?: boolean;
-  /** A blank field commits null (e.g. "full batch"). */
-  readonly blank?: string;
-  readonly focusKey: string;
-}
-
-/** A labelled number input that commits valid values on change. */
-function numberField(label: string, value: number | null, options: NumberOptions, onCommit: (value: number | null) => void): HTMLElement {
-  const input = el('input', { type: 'number', step: options.step ?? 'any', min: options.min, max: options.max, 'data-focus-key': options.focusKey, placeholder: options.blank });
-  if (value !== null) input.value = String(value);
-  input.addEventListener('change', () => {
-    if (input.value.trim() === '' && options.blank !== undefined) {
-      input.setAttribute('aria-invalid', 'false');
-      onCommit(null);
-      return;
-    }
-    const parsed = input.valueAsNumber;
-    const ok = Number.isFinite(parsed) && (options.min === undefined || parsed >= options.min) && (options.max === undefined || parsed <= options.max) && (!options.integer || Number.isInteger(parsed));
-    input.setAttribute('aria-invalid', String(!ok));
-    if (ok) onCommit(parsed);
-  });
-  return labelled(label, input);
-}
-
-/** A labelled slider with its value shown; `onInput` fires while dragging. */
-function sliderField(label: string, value: number, min: number, max: number, step: number, format: (value: number) => string, focusKey: string, onInput: (value: number) => void): HTMLElement {
-  const id = uniqueId('slider');
-  const output = el('output', { for: id }, format(value));
-  const input = el('input', { type: 'range', id, min, max, step, 'data-focus-key': focusKey });
-  input.value = String(value);
-  input.addEventListener('input', () => {
-    output.textContent = format(input.valueAsNumber);
-    onInput(input.valueAsNumber);
-  });
-  return el('div', { class: 'field slider' }, el('label', { for: id }, label), input, output);
 }
 
 /** The Training tab. */
@@ -185,6 +79,8 @@ export class TrainingView {
   private readonly layers = new LayerTable();
   private readonly compare: CompareView;
   private readonly importView: DataImportView;
+  /** The form's view of this tab. */
+  private readonly form: TrainingForm;
   private client: TrainingClient | null = null;
   private compareClient: TrainingClient | null = null;
   private workerProblem: string | null = null;
@@ -217,6 +113,12 @@ export class TrainingView {
     this.field = new FieldCanvas(theme);
     this.lossChart = new LossChart(theme);
     this.importView = new DataImportView((data) => this.useImported(data));
+    this.form = {
+      pendingSource: () => this.pendingSource,
+      importView: this.importView.element,
+      setConfig: (change, inPlace) => this.setConfig(change, inPlace),
+      chooseSource: (kind) => this.chooseSource(kind),
+    };
     this.compare = new CompareView(() => this.compareClient, theme, () => this.training.compare, (compare) => this.updateTraining((training) => ({ ...training, compare })));
     this.speedSelect = select(TRAINING_SPEEDS.map((speed) => ({ value: String(speed), label: speedLabel(speed) })), String(this.training.speed), { 'aria-label': l10n.t('Speed'), 'data-testid': 'train-speed' });
     this.speedSelect.addEventListener('change', () => this.updateTraining((training) => ({ ...training, speed: Number(this.speedSelect.value) }), true));
@@ -283,7 +185,7 @@ export class TrainingView {
     this.lastTraining = training;
     const state = this.training;
     this.canonical = canonicalConfig(state.config);
-    if (!this.editingInPlace) rebuildKeepingFocus(this.controls, () => this.buildControls(state));
+    if (!this.editingInPlace) rebuildKeepingFocus(this.controls, () => trainingControls(state, this.form));
     this.speedSelect.value = String(state.speed);
     this.lossChart.setLogScale(state.logScale);
     this.compare.render(this.canonical.ok ? this.canonical.config : null, state.logScale);
@@ -339,151 +241,23 @@ export class TrainingView {
     }, inPlace);
   }
 
-  private buildControls(state: TrainingPanelState): HTMLElement {
-    const config = state.config;
-    const framework = (typeof config['framework'] === 'string' && (FRAMEWORKS as readonly string[]).includes(config['framework']) ? config['framework'] : 'torch') as Framework;
-    return el('div', {}, this.dataControls(state), this.modelControls(config), this.lossControls(config, framework), this.optimizerControls(config));
-  }
-
-  private dataControls(state: TrainingPanelState): HTMLElement {
-    const config = state.config;
-    const data = section(config, 'data');
-    const kind = this.pendingSource ?? state.source.kind;
-    const source = select([
-      { value: 'builtin', label: l10n.t('Built-in data set') },
-      { value: 'file', label: l10n.t('CSV or JSON file from the workspace') },
-      { value: 'selection', label: l10n.t('Array literal selected in the editor') },
-    ], kind, { 'data-focus-key': 'data-source', 'aria-label': l10n.t('Data source'), 'data-testid': 'data-source' });
-    source.addEventListener('change', () => {
-      if (source.value === 'builtin') {
-        this.pendingSource = null;
-        this.importView.clear();
-        const name = typeof data['name'] === 'string' && (DATASET_NAMES as readonly string[]).includes(data['name']) ? (data['name'] as DatasetName) : 'spiral';
-        this.updateTraining((training) => {
-          const canonical = canonicalConfig(withDataset(training.config, name));
-          return { ...training, config: canonical.ok ? canonical.config : withDataset(training.config, name), source: { kind: 'builtin' } };
-        });
-      } else {
-        this.pendingSource = source.value as 'file' | 'selection';
-        this.importView.clear();
-        this.lastTraining = null;
-        this.render();
-      }
-    });
-    const rows: (Node | null)[] = [el('div', { class: 'field' }, source)];
-    if (kind === 'builtin') {
-      const name = typeof data['name'] === 'string' ? data['name'] : 'spiral';
-      const dataset = select(DATASET_NAMES.map((value) => ({ value, label: datasetLabel(value) })), name, { 'data-focus-key': 'dataset', 'data-testid': 'dataset' });
-      dataset.addEventListener('change', () => this.setConfig((c) => withDataset(c, dataset.value as DatasetName)));
-      rows.push(labelled(l10n.t('Data set'), dataset));
-      if (name === 'blobs') {
-        rows.push(numberField(l10n.t('Classes'), numberAt(config, ['data', 'classes']), { min: 2, max: 10, step: 1, integer: true, focusKey: 'classes' }, (value) => this.setConfig((c) => withNumber(c, ['data', 'classes'], value))));
-      }
-      rows.push(
-        sliderField(l10n.t('Noise'), numberAt(config, ['data', 'noise']) ?? 0, 0, 0.5, 0.01, (v) => `${Math.round(v * 100)}%`, 'noise', (value) => this.setConfig((c) => withNumber(c, ['data', 'noise'], value), true)),
-        numberField(l10n.t('Points'), numberAt(config, ['data', 'samples']), { min: 10, max: 20_000, step: 1, integer: true, focusKey: 'samples' }, (value) => this.setConfig((c) => withNumber(c, ['data', 'samples'], value))),
-      );
-    } else if (state.source.kind === kind) {
-      rows.push(el('p', { class: 'hint' }, l10n.t('Using {0}: {1} points.', state.source.name, Array.isArray(data['points']) ? data['points'].length : 0)));
+  /** Switches the data source: built-in data at once, a file or selection once the user has imported it. */
+  private chooseSource(kind: 'builtin' | 'file' | 'selection'): void {
+    this.importView.clear();
+    if (kind !== 'builtin') {
+      this.pendingSource = kind;
+      this.lastTraining = null;
+      this.render();
+      return;
     }
-    if (kind === 'file') rows.push(button(l10n.t('Choose a file…'), () => postToHost({ type: 'requestData', source: 'file' }), { class: 'secondary', 'data-focus-key': 'choose-file', 'data-testid': 'choose-file' }));
-    if (kind === 'selection') rows.push(button(l10n.t('Use the editor selection'), () => postToHost({ type: 'requestData', source: 'selection' }), { class: 'secondary', 'data-focus-key': 'use-selection', 'data-testid': 'use-selection' }));
-    if (kind !== 'builtin') rows.push(this.importView.element);
-    rows.push(
-      sliderField(l10n.t('Test share'), numberAt(config, ['data', 'test_fraction']) ?? 0, 0, 0.9, 0.05, (v) => `${Math.round(v * 100)}%`, 'test-fraction', (value) => this.setConfig((c) => withNumber(c, ['data', 'test_fraction'], value), true)),
-      button(l10n.t('New data seed'), () => this.setConfig((c) => withNumber(c, ['data', 'seed'], Math.floor(Math.random() * 2 ** 31))), { class: 'link', 'data-focus-key': 'data-seed', title: l10n.t('Draw other points and another train/test split') }),
-    );
-    return el('fieldset', {}, el('legend', {}, l10n.t('Data')), ...rows);
-  }
-
-  private modelControls(config: JsonObject): HTMLElement {
-    const layers = hiddenLayers(config);
-    const activations = hiddenActivationIds();
-    const rows = layers.map((layer, index) => {
-      const units = el('input', { type: 'number', min: 1, max: MAX_UNITS, step: 1, 'data-focus-key': `layer-${index}-units`, 'aria-label': l10n.t('Units of hidden layer {0}', index + 1) });
-      units.value = String(layer.units);
-      units.addEventListener('change', () => {
-        const value = units.valueAsNumber;
-        const ok = Number.isInteger(value) && value >= 1 && value <= MAX_UNITS;
-        units.setAttribute('aria-invalid', String(!ok));
-        if (ok) this.setConfig((c) => withHiddenLayers(c, hiddenLayers(c).map((item, i) => (i === index ? { ...item, units: value } : item))));
-      });
-      const activation = select(activations.map((id) => ({ value: id, label: titleOf(id) })), layer.activation, { 'data-focus-key': `layer-${index}-activation`, 'aria-label': l10n.t('Activation of hidden layer {0}', index + 1), 'data-testid': `layer-${index}-activation` });
-      activation.addEventListener('change', () => this.setConfig((c) => withHiddenLayers(c, hiddenLayers(c).map((item, i) => (i === index ? { ...item, activation: activation.value } : item)))));
-      const remove = button('×', () => this.setConfig((c) => withHiddenLayers(c, hiddenLayers(c).filter((_, i) => i !== index))), { class: 'icon', 'aria-label': l10n.t('Remove hidden layer {0}', index + 1), 'data-focus-key': `layer-${index}-remove` });
-      return el('div', { class: 'layer-row' }, el('span', { class: 'hint' }, String(index + 1)), units, activation, remove);
+    this.pendingSource = null;
+    const data = section(this.training.config, 'data');
+    const name = typeof data['name'] === 'string' && (DATASET_NAMES as readonly string[]).includes(data['name']) ? (data['name'] as DatasetName) : 'spiral';
+    this.updateTraining((training) => {
+      const next = withDataset(training.config, name);
+      const canonical = canonicalConfig(next);
+      return { ...training, config: canonical.ok ? canonical.config : next, source: { kind: 'builtin' } };
     });
-    const add = button(l10n.t('Add a layer'), () => this.setConfig((c) => {
-      const current = hiddenLayers(c);
-      return withHiddenLayers(c, [...current, { units: current.at(-1)?.units ?? 8, activation: current.at(-1)?.activation ?? 'relu' }]);
-    }), { class: 'link', 'data-focus-key': 'add-layer', disabled: layers.length >= MAX_LAYERS });
-    const output = nameOf(section(config, 'model')['output_activation']) ?? 'linear';
-    const outputSelect = select(outputActivationIds().map((id) => ({ value: id, label: titleOf(id) })), output, { 'data-focus-key': 'output-activation' });
-    outputSelect.addEventListener('change', () => this.setConfig((c) => withOutputActivation(c, outputSelect.value)));
-    return el('fieldset', {}, el('legend', {}, l10n.t('Model')),
-      el('p', { class: 'hint' }, l10n.t('Hidden layers (units, activation):')),
-      el('div', { class: 'layer-rows' }, ...rows),
-      add,
-      labelled(l10n.t('Output activation'), outputSelect),
-      button(l10n.t('New initial weights'), () => this.setConfig((c) => withNumber(c, ['seed'], Math.floor(Math.random() * 2 ** 31))), { class: 'link', 'data-focus-key': 'init-seed', title: l10n.t('Draw other initial weights (another seed)') }));
-  }
-
-  private lossControls(config: JsonObject, framework: Framework): HTMLElement {
-    const frameworkSelect = select(FRAMEWORKS.map((value) => ({ value, label: frameworkLabel(value) })), framework, { 'data-focus-key': 'train-framework' });
-    frameworkSelect.addEventListener('change', () => this.setConfig((c) => withFramework(c, frameworkSelect.value as Framework)));
-    const lossId = nameOf(config['loss']) ?? 'mse';
-    const loss = select(Object.keys(TRAINING_LOSS_IDS).map((id) => ({ value: id, label: titleOf(id) })), lossId, { 'data-focus-key': 'loss', 'data-testid': 'loss' });
-    loss.addEventListener('change', () => this.setConfig((c) => withLoss(c, loss.value)));
-    return el('fieldset', {}, el('legend', {}, l10n.t('Loss')),
-      labelled(l10n.t('Semantics'), frameworkSelect, l10n.t('Defaults and edge cases follow this framework.')),
-      labelled(l10n.t('Loss'), loss));
-  }
-
-  private optimizerControls(config: JsonObject): HTMLElement {
-    const optimizer = section(config, 'optimizer');
-    const name = typeof optimizer['name'] === 'string' ? optimizer['name'] : 'sgd';
-    const optimizerSelect = select(OPTIMIZER_NAMES.map((value) => ({ value, label: value === 'sgd' ? 'SGD' : value === 'adamw' ? 'AdamW' : value === 'rmsprop' ? 'RMSprop' : value === 'adagrad' ? 'Adagrad' : 'Adam' })), name, { 'data-focus-key': 'optimizer' });
-    optimizerSelect.addEventListener('change', () => this.setConfig((c) => withOptimizer(c, optimizerSelect.value)));
-    const lr = numberAt(config, ['optimizer', 'lr']) ?? 0.01;
-    const lrInput = el('input', { type: 'number', min: 0, step: 'any', 'data-focus-key': 'lr', 'data-testid': 'learning-rate', id: uniqueId('lr') });
-    lrInput.value = String(lr);
-    const lrSlider = el('input', { type: 'range', min: LR_LOG_RANGE[0], max: LR_LOG_RANGE[1], step: 0.05, 'data-focus-key': 'lr-slider', 'aria-label': l10n.t('Learning rate (log scale)') });
-    lrSlider.value = String(Math.log10(Math.max(lr, 10 ** LR_LOG_RANGE[0])));
-    const commitLr = (value: number) => this.setConfig((c) => withNumber(c, ['optimizer', 'lr'], value), true);
-    lrSlider.addEventListener('input', () => {
-      const value = Number.parseFloat((10 ** lrSlider.valueAsNumber).toPrecision(3));
-      lrInput.value = String(value);
-      commitLr(value);
-    });
-    lrInput.addEventListener('change', () => {
-      const value = lrInput.valueAsNumber;
-      const ok = Number.isFinite(value) && value >= 0;
-      lrInput.setAttribute('aria-invalid', String(!ok));
-      if (!ok) return;
-      lrSlider.value = String(Math.log10(Math.max(value, 10 ** LR_LOG_RANGE[0])));
-      commitLr(value);
-    });
-    const regularization = (key: 'l1' | 'l2', label: string) => numberField(label, numberAt(config, ['regularization', key]) ?? 0, { min: 0, focusKey: `reg-${key}` }, (value) => this.setConfig((c) => withNumber(c, ['regularization', key], value ?? 0), true));
-    const unit = config['steps'] !== undefined ? 'steps' : 'epochs';
-    const duration = numberAt(config, [unit]) ?? 0;
-    const unitSelect = select([{ value: 'epochs', label: l10n.t('epochs') }, { value: 'steps', label: l10n.t('steps') }], unit, { 'data-focus-key': 'duration-unit', 'aria-label': l10n.t('Unit of the training length') });
-    const durationInput = el('input', { type: 'number', min: 1, step: 1, 'data-focus-key': 'duration', 'aria-label': l10n.t('Training length') });
-    durationInput.value = String(duration);
-    const commitDuration = () => {
-      const value = durationInput.valueAsNumber;
-      const ok = Number.isInteger(value) && value >= 1;
-      durationInput.setAttribute('aria-invalid', String(!ok));
-      if (ok) this.setConfig((c) => withDuration(c, unitSelect.value as 'epochs' | 'steps', value));
-    };
-    durationInput.addEventListener('change', commitDuration);
-    unitSelect.addEventListener('change', commitDuration);
-    return el('fieldset', {}, el('legend', {}, l10n.t('Optimizer')),
-      labelled(l10n.t('Optimizer'), optimizerSelect),
-      el('div', { class: 'field' }, el('label', { for: lrInput.id }, l10n.t('Learning rate')), lrInput, lrSlider, el('span', { class: 'hint' }, l10n.t('changes apply while training'))),
-      regularization('l1', l10n.t('L1 penalty')),
-      regularization('l2', l10n.t('L2 penalty')),
-      numberField(l10n.t('Batch size'), numberAt(config, ['batch_size']), { min: 1, step: 1, integer: true, blank: l10n.t('full batch'), focusKey: 'batch-size' }, (value) => this.setConfig((c) => withNumber(c, ['batch_size'], value))),
-      el('div', { class: 'field' }, el('label', {}, l10n.t('Train for')), durationInput, unitSelect));
   }
 
   /** Uses imported points and labels as the data. */
