@@ -5,8 +5,7 @@
  * on first use.
  */
 import * as vscode from 'vscode';
-import type { ResultsWebviewMessage } from '../protocol/results';
-import { isResultActionArgs } from '../protocol/results';
+import { isResultActionArgs, type ResultActionArgs, type ResultsWebviewMessage } from '../protocol/results';
 import { ConfigCodeLensProvider } from '../providers/configCodeLens';
 import { ConfigDiagnostics } from '../providers/configDiagnostics';
 import { EVALUATION_FILE_SELECTOR, EvaluationConfigCache } from '../providers/configDocuments';
@@ -15,17 +14,39 @@ import { EvaluationSession } from './session';
 import { UserMessage } from './userMessage';
 
 /** Reads the optional argument of a result action command. */
-function resultActionArgs(value: unknown): { readonly section?: number; readonly format?: 'json' | 'python' | 'numpy'; readonly part?: 'value' | 'gradient' } {
+function resultActionArgs(value: unknown): ResultActionArgs {
   if (value === undefined || value instanceof vscode.Uri) return {};
   if (!isResultActionArgs(value)) throw new UserMessage(vscode.l10n.t('The command argument is not valid. Expected {0}.', '{"section": 0, "format": "json" | "python" | "numpy", "part": "value" | "gradient"}'));
   return value;
 }
 
+/** Runs a button of the results view (the panel checked the message and that it names the result on show). */
+async function runViewAction(session: EvaluationSession, message: ResultsWebviewMessage): Promise<void> {
+  const actions = await import('./resultActions');
+  const part = message.part ? { part: message.part } : {};
+  switch (message.action) {
+    case 'copy':
+      return actions.copyResult(session, { section: message.section, ...part, ...(message.format ? { format: message.format } : {}) });
+    case 'insertBelow':
+      return actions.insertResultBelow(session, { section: message.section, ...part });
+    case 'replaceSelection':
+      return actions.replaceSelectionWithResult(session, { section: message.section });
+    case 'reveal':
+      return actions.revealFinding(session, message.section, message.item ?? 0);
+    default: {
+      const unhandled: never = message.action;
+      session.log.warn(`Results view: unhandled action ${String(unhandled)}`);
+    }
+  }
+}
+
 /** Wires every evaluation feature into the extension context. */
 export function registerEvaluationFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const session = new EvaluationSession(context, log, async (owner) => {
+  const session: EvaluationSession = new EvaluationSession(context, log, async () => {
     const { ResultsPanel } = await import('../panel/resultsPanel');
-    const panel = new ResultsPanel(log, (message) => owner.onViewMessage(message));
+    const panel = new ResultsPanel(log, (message) => {
+      runViewAction(session, message).catch((error: unknown) => session.report(`results view ${message.action}`, error));
+    });
     context.subscriptions.push(panel);
     return panel;
   });
@@ -41,28 +62,7 @@ export function registerEvaluationFeatures(context: vscode.ExtensionContext, log
         session.report(id, error);
       }
     });
-
   const actions = () => import('./resultActions');
-  session.onViewMessage = (message: ResultsWebviewMessage) => {
-    const run = async () => {
-      const module = await actions();
-      switch (message.action) {
-        case 'copy':
-          return module.copyResult(session, { section: message.section, ...(message.format ? { format: message.format } : {}), ...(message.part ? { part: message.part } : {}) });
-        case 'insertBelow':
-          return module.insertResultBelow(session, { section: message.section, ...(message.part ? { part: message.part } : {}) });
-        case 'replaceSelection':
-          return module.replaceSelectionWithResult(session, { section: message.section });
-        case 'reveal':
-          return module.revealFinding(session, message.section, message.item ?? 0);
-        default: {
-          const unhandled: never = message.action;
-          log.warn(`Results view: unhandled action ${String(unhandled)}`);
-        }
-      }
-    };
-    run().catch((error: unknown) => session.report(`results view ${message.action}`, error));
-  };
 
   context.subscriptions.push(
     session,

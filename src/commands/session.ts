@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import type { LiteralStyle } from '../core/parse/format';
 import type { ResultSection } from '../core/results/model';
-import type { ResultsWebviewMessage } from '../protocol/results';
 import { InlineResults, type InlineItem, type ShownInlineItem } from '../providers/inlineResults';
 import { describeFailure } from './userMessage';
 
@@ -82,7 +81,7 @@ export class EvaluationSession implements vscode.Disposable {
   constructor(
     readonly context: vscode.ExtensionContext,
     readonly log: vscode.LogOutputChannel,
-    private readonly loadView: (session: EvaluationSession) => Promise<ResultsView>,
+    private readonly loadView: () => Promise<ResultsView>,
   ) {}
 
   /** The results on show, if any. */
@@ -95,7 +94,7 @@ export class EvaluationSession implements vscode.Disposable {
     const published: PublishedResults = { ...results, id: this.nextId++ };
     this.current = published;
     if (inline) this.inline.show(inline.uri, inline.items);
-    this.view ??= await this.loadView(this);
+    this.view ??= await this.loadView();
     this.view.show(published);
     this.log.info(`${published.command}: ${published.sections.length} section(s) in ${published.durationMs.toFixed(0)} ms${published.progressShown ? ' (with progress)' : ''}`);
     return published;
@@ -125,9 +124,6 @@ export class EvaluationSession implements vscode.Disposable {
   clearMessage(): void {
     this.lastMessage = undefined;
   }
-
-  /** Messages from the view reach the result commands through this hook (set by the feature module). */
-  onViewMessage: (message: ResultsWebviewMessage) => void = () => undefined;
 
   /** A JSON snapshot of what is shown, for tests and links. */
   snapshot(): unknown {
