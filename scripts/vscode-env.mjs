@@ -98,7 +98,10 @@ function ensureCjkFonts() {
 
 /** Environment with the cached Node 24 first on PATH, so npm scripts and node-gyp use it. */
 function node24Env(extra = {}) {
-  return { ...process.env, PATH: `${join(nodeDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`, ...extra };
+  // Under `npm test` the outer npm (running on the system Node) exports npm_* variables such as
+  // npm_node_execpath, which make the inner npm run install scripts with that Node: drop them.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE'));
+  return { ...inherited, PATH: `${join(nodeDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`, ...extra };
 }
 
 /** Unpacks the Node 24 runtime from the npm registry's `node-<platform>-<arch>` package. */
