@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   for (const group of groups) {
     if (only && group.name !== only) continue;
     const comparisons = await group.build();
+    if (comparisons.length === 0) continue;
     const groupResults: ComparisonResult[] = [];
     for (const comparison of comparisons) groupResults.push(await runComparison(comparison, options));
     results.push(...groupResults);
