@@ -69,9 +69,13 @@ async function captureStepImage(page: Page, id: string, region: Locator | Box, o
   // The pointer away from the capture (a sash under it is highlighted), unless moving it would close a hover.
   if (!options.keepMouse) await page.mouse.move(0, 0).catch(() => undefined);
   await page.screenshot({ path, clip: { x: Math.floor(box.x), y: Math.floor(box.y), width: Math.floor(box.width), height: Math.floor(box.height) } });
-  const bytes = statSync(path).size;
-  assert.ok(bytes <= MAX_IMAGE_BYTES, `${id}: the captured image is ${bytes} bytes`);
-  if (updateMedia) copyFileSync(path, join(repoRoot, image));
+  // The size budget is for the images that ship in the VSIX (the committed ones are checked by a unit
+  // test); a routine run's capture varies with font rendering, so it is only checked when it will ship.
+  if (updateMedia) {
+    const bytes = statSync(path).size;
+    assert.ok(bytes <= MAX_IMAGE_BYTES, `${id}: the captured image is ${bytes} bytes`);
+    copyFileSync(path, join(repoRoot, image));
+  }
 }
 
 /** The results page showing a heading that matches `title`. */
