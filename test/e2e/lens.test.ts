@@ -16,9 +16,19 @@ function hoverWidget(page: Page): Locator {
 }
 
 /** Waits until the hover's chart image has loaded and has a size (the data URI rendered). */
-async function chartRendered(page: Page): Promise<{ width: number; height: number }> {
+async function chartRendered(page: Page, reopen: () => Promise<unknown>): Promise<{ width: number; height: number }> {
   const image = hoverWidget(page).locator('img[src^="data:image/svg+xml"]').first();
-  await image.waitFor({ state: 'visible', timeout: 15_000 });
+  // The hover can close between reading its text and this check (a focus change in the workbench):
+  // bounded retries that show it again, never a fixed sleep.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await image.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await reopen();
+    }
+  }
   await page.waitForFunction((element) => (element as HTMLImageElement).complete && (element as HTMLImageElement).naturalWidth > 0, await image.elementHandle(), { timeout: 15_000 });
   return image.evaluate((element: HTMLImageElement) => ({ width: element.naturalWidth, height: element.naturalHeight }));
 }
@@ -48,7 +58,7 @@ describe('Formula lens in the workbench (packaged VSIX)', () => {
     assert.match(text, /negative_slope = 0\.2/);
     assert.match(text, /Output range \(−∞, ∞\)/);
     assert.match(text, /Open in Playground · Copy LaTeX · Evaluate on selection/);
-    const size = await chartRendered(page);
+    const size = await chartRendered(page, () => readHover(page, at.line, at.column + 2, { expect: /Open in Playground/, timeoutMs: 45_000 }));
     assert.deepEqual(size, { width: 400, height: 180 });
     await readmeShot(page, 'hover-keras.png');
 
@@ -58,7 +68,7 @@ describe('Formula lens in the workbench (packaged VSIX)', () => {
     assert.match(lossText, /epsilon = 1e-7 \(default\)/);
     assert.match(lossText, /Reduction 'sum_over_batch_size' \(default: a mean over the batch\)/);
     assert.match(lossText, /clip p to \[1e-7, 1 − 1e-7\]/);
-    await chartRendered(page);
+    await chartRendered(page, () => readHover(page, bce.line, bce.column + 8, { expect: /Reduction/, timeoutMs: 30_000 }));
     await page.keyboard.press('Escape');
   });
 
@@ -72,7 +82,7 @@ describe('Formula lens in the workbench (packaged VSIX)', () => {
     assert.match(text, /weight = None \(default\)/);
     assert.match(text, /Reduction 'mean' \(default\)/);
     assert.match(text, /PyTorch notes/);
-    await chartRendered(page);
+    await chartRendered(page, () => readHover(page, at.line, at.column + 5, { expect: /Open in Playground/, timeoutMs: 45_000 }));
     await readmeShot(page, 'hover-pytorch.png');
     await page.keyboard.press('Escape');
 
