@@ -2,7 +2,7 @@
 // (scripts/package.mjs), installs it into code-server the way a user would, serves examples/ on 127.0.0.1,
 // starts one headless Chromium (Debian's, through playwright-core) and runs every out/test/e2e/*.test.js with
 // node:test against that one server. Screenshots of each step go to test-results/e2e/ (git-ignored).
-// Usage: node scripts/test-e2e.mjs [--skip-package]   (run `node scripts/build.mjs` first; npm test does)
+// Usage: node scripts/test-e2e.mjs [--skip-package] [--spec <part of a spec file name>]...   (run `node scripts/build.mjs` first; npm test does)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,10 @@ const workspace = join(repoRoot, 'examples');
 const { name, version } = manifest();
 const vsixPath = join(repoRoot, 'out', 'vsix', `${name}-${version}.vsix`);
 
-const specs = existsSync(specsDir) ? readdirSync(specsDir).filter((file) => file.endsWith('.test.js')).sort() : [];
+// `--spec <text>` runs only the spec files whose name contains it (repeatable), for working on one feature.
+const wanted = process.argv.flatMap((arg, index) => (process.argv[index - 1] === '--spec' ? [arg] : []));
+const specs = (existsSync(specsDir) ? readdirSync(specsDir).filter((file) => file.endsWith('.test.js')).sort() : [])
+  .filter((file) => wanted.length === 0 || wanted.some((text) => file.includes(text)));
 if (specs.length === 0) {
   console.error(`✖ no e2e spec in ${specsDir}: run \`node scripts/build.mjs\` first.`);
   process.exit(1);
@@ -86,9 +89,26 @@ process.on('exit', () => killGroupNow(freshServer));
 
 const { chromium } = await import('playwright-core');
 let browserServer;
-let specRun;
 let exitCode = 1;
-const tapFile = join(dirs.root, 'e2e.tap');
+/** TAP output of each spec file's last run, for the counts. */
+const tapResults = [];
+/** Spec files that failed once and passed when run again. */
+const flaky = [];
+
+/** Runs one spec file with node:test (spec reporter on the terminal, TAP kept) until it ends or the deadline. */
+async function runSpec(spec, env, deadline, attempt) {
+  const tapFile = join(dirs.root, `${spec}.${attempt}.tap`);
+  const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, join(specsDir, spec)],
+  { cwd: repoRoot, env, stdio: 'inherit' });
+  const timer = setTimeout(() => {
+    console.error(`✖ the e2e specs did not finish within ${TIMEOUT_MS / 1000} s.`);
+    child.kill('SIGKILL');
+  }, Math.max(0, deadline - Date.now()));
+  const code = await new Promise((resolveExit) => child.on('exit', (status) => resolveExit(status ?? 1)));
+  clearTimeout(timer);
+  return { code, tap: existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '' };
+}
 try {
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, { timeoutMs: 60_000, child: server });
   await waitForHttp(`http://127.0.0.1:${freshPort}/healthz`, { timeoutMs: 60_000, child: freshServer });
@@ -103,15 +123,22 @@ try {
     FORMULA_LENS_E2E_VSIX: vsixPath,
   };
   // One spec file at a time against the one server; spec output on the terminal, TAP to a file for the counts.
-  specRun = spawn(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...specs.map((file) => join(specsDir, file))],
-  { cwd: repoRoot, env, stdio: 'inherit' });
-  const timer = setTimeout(() => {
-    console.error(`✖ the e2e specs did not finish within ${TIMEOUT_MS / 1000} s.`);
-    specRun.kill('SIGKILL');
-  }, TIMEOUT_MS);
-  exitCode = await new Promise((resolveExit) => specRun.on('exit', (code) => resolveExit(code ?? 1)));
-  clearTimeout(timer);
+  // A spec file that fails is run once more on a fresh page: UI timing differs between machines (a focus that
+  // settles late, a hover that closes), and a failure that does not repeat is reported as flaky, by name, rather
+  // than hidden. A failure that repeats fails the run.
+  const deadline = Date.now() + TIMEOUT_MS;
+  exitCode = 0;
+  for (const spec of specs) {
+    let result = await runSpec(spec, env, deadline, 1);
+    if (result.code !== 0 && Date.now() < deadline) {
+      console.log(`\n↻ ${spec} failed; running it once more to tell a flaky UI timing from a real failure.`);
+      const retry = await runSpec(spec, env, deadline, 2);
+      if (retry.code === 0) flaky.push(spec);
+      result = retry;
+    }
+    tapResults.push(result.tap);
+    if (result.code !== 0) exitCode = result.code;
+  }
 } catch (error) {
   console.error(`✖ ${error instanceof Error ? error.message : error}. Server log: ${serverLog}`);
 } finally {
@@ -125,12 +152,13 @@ function tapCount(tap, key) {
   const match = new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap);
   return match ? Number(match[1]) : 0;
 }
-const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
-const passed = tapCount(tap, 'pass');
-const failed = tapCount(tap, 'fail') + tapCount(tap, 'cancelled');
-const skipped = tapCount(tap, 'skipped') + tapCount(tap, 'todo');
+const sum = (key) => tapResults.reduce((total, tap) => total + tapCount(tap, key), 0);
+const passed = sum('pass');
+const failed = sum('fail') + sum('cancelled');
+const skipped = sum('skipped') + sum('todo');
 console.log(`\ne2e (code-server ${vscodeEnv.vscodeVersion}, packaged VSIX, ${specs.length} spec file(s), ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${resultsDir}):`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+if (flaky.length > 0) console.log(`⚠ flaky (failed once, passed when run again): ${flaky.join(', ')}`);
 if (passed === 0) {
   console.error('✖ no e2e test ran.');
   process.exit(1);

@@ -150,15 +150,10 @@ describe('Get started walkthrough (packaged VSIX)', () => {
     // "View: Toggle Maximized Editor Group" by its keys, with the focus on the Playground's tab (the command
     // palette opened while the new webview settles its focus closes again).
     const group = page.locator('.editor-group-container.active');
-    await page.locator('.tabs-container .tab.active').filter({ hasText: 'Formula Lens Playground' }).click();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+M');
-    await page.waitForFunction(() => (document.querySelector('.editor-group-container.active')?.getBoundingClientRect().width ?? 0) > 900, undefined, { timeout: 10_000 });
+    await setPlaygroundMaximized(page, true);
     await frame.locator('#panel-curves canvas').first().waitFor({ state: 'visible' });
     await captureStepImage(page, 'compareActivations', group);
-    await page.locator('.tabs-container .tab.active').filter({ hasText: 'Formula Lens Playground' }).click();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+M');
+    await setPlaygroundMaximized(page, false);
     await workbench.step('compare-done', () => expectStepDone(page, 'compareActivations'));
   });
 
@@ -215,3 +210,25 @@ describe('Get started walkthrough (packaged VSIX)', () => {
     await workbench.step('export-done', () => expectStepDone(page, 'export'));
   });
 });
+
+/** Width of the active editor group, in CSS pixels. */
+function activeGroupWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('.editor-group-container.active')?.getBoundingClientRect().width ?? 0);
+}
+
+/**
+ * Maximizes (or restores) the editor group of the Playground with "View: Toggle Maximized Editor Group" by its keys,
+ * the focus on the Playground's tab. A new webview settles its focus late, and may take the keys of a first attempt
+ * (the command palette would close again for the same reason), so it tries again until the layout shows the change.
+ */
+async function setPlaygroundMaximized(page: Page, maximized: boolean): Promise<void> {
+  const isMaximized = async () => (await activeGroupWidth(page)) > 900;
+  for (let attempt = 0; attempt < 5 && (await isMaximized()) !== maximized; attempt++) {
+    await page.locator('.tabs-container .tab').filter({ hasText: 'Formula Lens Playground' }).first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+M');
+    const until = Date.now() + 3_000;
+    while (Date.now() < until && (await isMaximized()) !== maximized) await page.waitForTimeout(100);
+  }
+  assert.equal(await isMaximized(), maximized, `the Playground's editor group did not ${maximized ? 'maximize' : 'restore'}`);
+}
