@@ -190,7 +190,8 @@ export function ensureVsCodeEnv({ browser = false } = {}) {
  * VS Code and code-server out of the home folder and /tmp.
  */
 export function prepareRunDirs(name, { fresh = true } = {}) {
-  const root = join(cacheRoot, 'runs', name);
+  // Per checkout, even when the downloads are shared: clones that test at once must not share profiles.
+  const root = join(repoRoot, '.cache', 'runs', name);
   if (fresh) rmSync(root, { recursive: true, force: true });
   const dirs = {
     root,
