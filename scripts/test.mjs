@@ -3,7 +3,7 @@
 // lints, then runs each test layer and reports which ones ran.
 // Usage: node scripts/test.mjs [--only unit|integration|e2e|static]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
@@ -18,11 +18,18 @@ function run(step, command, args, options = {}) {
   }
 }
 
-/** True when node_modules is missing or older than the lock file. */
+/**
+ * True when node_modules is missing or does not hold the versions package-lock.json asks for. Compares contents
+ * (npm's own record of what it installed, node_modules/.package-lock.json) rather than modification times: a git
+ * checkout gives the lock file a new time without changing what it asks for.
+ */
 function needsInstall() {
   const marker = 'node_modules/.package-lock.json';
   if (!existsSync(marker)) return true;
-  return statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs + 1000;
+  const wanted = JSON.parse(readFileSync('package-lock.json', 'utf8')).packages ?? {};
+  const installed = JSON.parse(readFileSync(marker, 'utf8')).packages ?? {};
+  return Object.entries(wanted).some(([path, entry]) =>
+    path !== '' && !entry.optional && !entry.peer && installed[path]?.version !== entry.version);
 }
 
 if (needsInstall()) {

@@ -174,10 +174,7 @@ describe('Get started walkthrough (packaged VSIX)', () => {
     assert.ok(step >= 300, `only ${step} steps trained`);
     assert.ok(Number.isFinite(Number(await status.getAttribute('data-train-loss'))));
     assert.equal(await frame.locator('[data-testid=dataset]').inputValue(), 'spiral');
-    await page.locator('.tabs-container .tab.active').filter({ hasText: 'Formula Lens Playground' }).click();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+M');
-    await page.waitForFunction(() => (document.querySelector('.editor-group-container.active')?.getBoundingClientRect().width ?? 0) > 900, undefined, { timeout: 10_000 });
+    await setPlaygroundMaximized(page, true);
     await frame.locator('[data-testid=field]').waitFor({ state: 'visible' });
     // From the run controls to the layer table: status, decision boundary, loss curves, dead and saturated units.
     const group = await page.locator('.editor-group-container.active').boundingBox();
@@ -187,9 +184,7 @@ describe('Get started walkthrough (packaged VSIX)', () => {
     const top = controls.y - 12;
     const left = controls.x - 12;
     await captureStepImage(page, 'train', { x: left, y: top, width: group.x + group.width - left, height: layers.y + layers.height + 12 - top });
-    await page.locator('.tabs-container .tab.active').filter({ hasText: 'Formula Lens Playground' }).click();
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+M');
+    await setPlaygroundMaximized(page, false);
     await workbench.step('train-done', () => expectStepDone(page, 'train'));
   });
 
