@@ -8,6 +8,7 @@ import { LOSSES } from './losses/index';
 import { catalogMessages } from './messages';
 import type { ActivationEntry, CatalogEntry, Framework, LossEntry } from './types';
 import { FRAMEWORKS } from './types';
+import { editDistance } from '../text/editDistance';
 
 /** Every entry: activations first, then losses. */
 export const CATALOG: readonly CatalogEntry[] = [...ACTIVATIONS, ...LOSSES];
@@ -82,21 +83,6 @@ export function resolveName(name: string): CatalogEntry | undefined {
   const trimmed = name.trim();
   const { byId, byNormalizedName } = getIndex();
   return byId.get(trimmed) ?? byNormalizedName.get(normalizeName(trimmed)) ?? byNormalizedName.get(normalizeName(trimmed.split('.').pop() ?? ''));
-}
-
-/** Edit distance with adjacent transpositions (`rleu` is one step from `relu`), for suggestions. */
-function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
 
 /** Up to `limit` canonical ids closest to a misspelled name, nearest first. */

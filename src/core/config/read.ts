@@ -16,6 +16,7 @@ import { runEvaluation } from './run';
 import { tensorFromNode } from './tensorField';
 import { configFormatOf, parseConfigTree, propertyOf, type ConfigNode, type ConfigProperty } from './tree';
 import type { ConfigEntry, ConfigProblem, ConfigProblemCode, EvaluationConfig, FieldRange } from './types';
+import { editDistance } from '../text/editDistance';
 
 /** Options of `readEvaluationConfig`. */
 export interface ReadEvaluationOptions {
@@ -36,21 +37,6 @@ const ENTRY_FIELDS = ['activation', 'loss', 'params', 'framework', 'reduction', 
 const ACTIVATION_FIELDS = ['x', 'upstream'];
 const LOSS_FIELDS = ['reduction', 'y_true', 'y_pred', 'y_pred2', 'y_pred3'];
 const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none', 'batchmean'];
-
-/** Edit distance between two short strings, for field-name suggestions. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** The known field a misspelled one most likely means (`yTrue` -> `y_true`, `param` -> `params`). */
 function suggestField(field: string, known: readonly string[]): string | undefined {

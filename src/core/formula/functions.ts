@@ -11,6 +11,7 @@
  * function's parameter name; `null` marks a zero partial derivative (step, sign, floor...).
  */
 import * as scalar from './scalarMath';
+import { editDistance } from '../text/editDistance';
 
 /** out[i] = f(a[i]) for i < n. */
 export type UnaryKernel = (a: Float64Array, out: Float64Array, n: number) => void;
@@ -185,21 +186,6 @@ export function argumentCounts(fn: FormulaFunction): number[] {
 export function implementationFor(fn: FormulaFunction, count: number): FunctionImplementation | undefined {
   const effective = fn.parameter && count === 1 ? 2 : count;
   return fn.implementations[effective as 1 | 2 | 3];
-}
-
-/** Edit distance between two short names. */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** Up to three function names close to a misspelled one (`sigmiod` → sigmoid, `leakyrelu` → leaky_relu). */

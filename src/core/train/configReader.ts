@@ -4,6 +4,7 @@
  */
 import { FormulaLensError, localize, type LocalizedText, type TextPosition } from '../l10n';
 import { trainMessages } from './messages';
+import { editDistance } from '../text/editDistance';
 
 /** One step of a path into the configuration: an object key or a list index. */
 export type PathSegment = string | number;
@@ -63,20 +64,6 @@ export function rethrowAt(path: readonly PathSegment[], error: unknown): never {
 /** Field names are matched case- and style-insensitively: `batchSize`, `batch-size` and `batch_size` meet. */
 export function normalizeKey(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase();
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** The candidate nearest to a misspelled name, when it is near enough to be a plausible typo. */
