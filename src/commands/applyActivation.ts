@@ -5,18 +5,17 @@
  * and in the results view.
  */
 import * as vscode from 'vscode';
-import { requireEntry } from '../core/catalog/registry';
-import type { ActivationEntry, Framework, ParamValue } from '../core/catalog/types';
+import type { ParamValue } from '../core/catalog/types';
 import { evaluateActivation } from '../core/evaluate';
-import { activationSection, type FrameworkSource } from '../core/results/model';
+import { activationSection } from '../core/results/model';
 import { previewTensor } from '../core/results/preview';
 import { shapeText } from '../core/tensor';
 import { evaluationArgs } from './commandArgs';
 import { frameworkFor } from './framework';
-import { askParams, hasParamsToAsk, pickFunction, rememberFunction } from './pickers';
+import { askParams, chooseFunction, hasParamsToAsk, rememberFunction } from './pickers';
 import { PROGRESS_NUMBERS, withDelayedProgress } from './progress';
 import { writeStyleFor } from './resultActions';
-import { checkNumberLimit, editorPieces, indentOf, maxSelectionNumbers, parseArrays, requireEditor, type FoundArray } from './selection';
+import { editorPieces, indentOf, maxSelectionNumbers, readArrays, requireEditor, type FoundArray } from './selection';
 import type { EvaluationSession } from './session';
 import { UserMessage } from './userMessage';
 
@@ -45,43 +44,23 @@ export async function applyActivation(session: EvaluationSession, rawArgs: unkno
   const pieces = editorPieces(editor);
   const limit = maxSelectionNumbers();
 
-  const reading = await withDelayedProgress(vscode.l10n.t('Formula Lens: reading the selection'), async (steps) => {
-    // Counting first refuses a selection over the limit before any of it is parsed.
-    if (checkNumberLimit(pieces.pieces.map((piece) => piece.text), limit) > PROGRESS_NUMBERS) steps.expectLong();
-    await steps.step(vscode.l10n.t('Reading the arrays'));
-    return parseArrays(pieces, { underCursor: true });
-  });
+  const reading = await readArrays(pieces, limit, { underCursor: true });
   const array = await chooseArray(reading.value, args.literal);
   if (!array) return;
 
-  const detected = await frameworkFor(editor.document, args.framework);
-  let entry: ActivationEntry;
-  let spelling: string;
-  let framework: Framework = detected.framework;
-  let frameworkSource: FrameworkSource = detected.source;
+  const chosen = await chooseFunction('activation', {
+    name: args.name,
+    title: vscode.l10n.t('Apply Activation'),
+    detected: await frameworkFor(editor.document, args.framework),
+    state: session.context.globalState,
+  });
+  if (!chosen) return;
+  const { entry, spelling, framework, frameworkSource } = chosen;
   let params: Readonly<Record<string, ParamValue>> = args.params ?? {};
-  if (args.name) {
-    entry = requireEntry(args.name, 'activation');
-    spelling = args.name;
-  } else {
-    const picked = await pickFunction({
-      kind: 'activation',
-      title: vscode.l10n.t('Apply Activation'),
-      framework,
-      frameworkSource,
-      state: session.context.globalState,
-      showFrameworks: true,
-    });
-    if (!picked) return;
-    entry = picked.entry as ActivationEntry;
-    spelling = entry.id;
-    framework = picked.framework;
-    frameworkSource = picked.frameworkSource;
-    if (args.params === undefined && (await hasParamsToAsk(entry, framework))) {
-      const asked = await askParams(entry, framework, undefined);
-      if (!asked) return;
-      params = asked.params;
-    }
+  if (chosen.picked && args.params === undefined && (await hasParamsToAsk(entry, framework))) {
+    const asked = await askParams(entry, framework, undefined);
+    if (!asked) return;
+    params = asked.params;
   }
 
   const work = await withDelayedProgress(vscode.l10n.t('Formula Lens: applying {0}', entry.title), async (steps) => {

@@ -17,7 +17,7 @@ import { evaluationArgs } from './commandArgs';
 import { frameworkFor } from './framework';
 import { pickFunction, rememberFunction } from './pickers';
 import { PROGRESS_NUMBERS, withDelayedProgress } from './progress';
-import { checkNumberLimit, editorPieces, maxSelectionNumbers, parseArrays, requireEditor } from './selection';
+import { editorPieces, maxSelectionNumbers, readArrays, requireEditor } from './selection';
 import type { EvaluationSession } from './session';
 
 /** The one-line summary shown inline: `torch 100 · keras 16.1181 · tfjs 16.1181` or how many values differ. */
@@ -40,12 +40,7 @@ export async function compareFrameworks(session: EvaluationSession, rawArgs: unk
   const args = evaluationArgs(rawArgs);
   const editor = requireEditor();
   const pieces = editorPieces(editor);
-  const reading = await withDelayedProgress(vscode.l10n.t('Formula Lens: reading the selection'), async (steps) => {
-    // Counting first refuses a selection over the limit before any of it is parsed.
-    if (checkNumberLimit(pieces.pieces.map((piece) => piece.text), maxSelectionNumbers()) > PROGRESS_NUMBERS) steps.expectLong();
-    await steps.step(vscode.l10n.t('Reading the arrays'));
-    return parseArrays(pieces, { underCursor: args.kind !== 'loss' });
-  });
+  const reading = await readArrays(pieces, maxSelectionNumbers(), { underCursor: args.kind !== 'loss' });
   const arrays = reading.value;
   const kind = args.kind ?? (arrays.length >= 2 ? 'loss' : 'activation');
 

@@ -5,19 +5,18 @@
  * gradient with respect to y_pred, and warnings where the inputs look wrong for the loss.
  */
 import * as vscode from 'vscode';
-import { requireEntry } from '../core/catalog/registry';
-import type { Framework, LossEntry, ParamValue, Reduction } from '../core/catalog/types';
+import type { ParamValue, Reduction } from '../core/catalog/types';
 import { evaluateLoss } from '../core/evaluate';
 import { assignLossInputs, lossRoles, type LossRole, type NamedArray } from '../core/results/lossInputs';
-import { lossSection, type FrameworkSource } from '../core/results/model';
+import { lossSection } from '../core/results/model';
 import { previewTensor } from '../core/results/preview';
 import { CLIPBOARD_ROLES, type EvaluationArgs } from '../protocol/results';
 import { evaluationArgs } from './commandArgs';
 import { frameworkFor } from './framework';
-import { askParams, pickFunction, rememberFunction } from './pickers';
+import { askParams, chooseFunction, rememberFunction } from './pickers';
 import { PROGRESS_NUMBERS, withDelayedProgress } from './progress';
 import { writeStyleFor } from './resultActions';
-import { checkNumberLimit, editorPieces, indentOf, maxSelectionNumbers, parseArrays, parseClipboard, requireEditor, type FoundArray } from './selection';
+import { editorPieces, indentOf, maxSelectionNumbers, readArrays, parseClipboard, requireEditor, type FoundArray } from './selection';
 import type { EvaluationSession } from './session';
 
 type ClipboardRole = (typeof CLIPBOARD_ROLES)[number];
@@ -44,41 +43,20 @@ export async function computeLoss(session: EvaluationSession, rawArgs: unknown):
   const pieces = editorPieces(editor);
   const limit = maxSelectionNumbers();
 
-  const reading = await withDelayedProgress(vscode.l10n.t('Formula Lens: reading the selection'), async (steps) => {
-    // Counting first refuses a selection over the limit before any of it is parsed.
-    if (checkNumberLimit(pieces.pieces.map((piece) => piece.text), limit) > PROGRESS_NUMBERS) steps.expectLong();
-    await steps.step(vscode.l10n.t('Reading the arrays'));
-    return parseArrays(pieces, { underCursor: false });
-  });
+  const reading = await readArrays(pieces, limit, { underCursor: false });
   const selected = reading.value;
 
-  const detected = await frameworkFor(editor.document, args.framework);
-  let entry: LossEntry;
-  let spelling: string;
-  let framework: Framework = detected.framework;
-  let frameworkSource: FrameworkSource = detected.source;
+  const chosen = await chooseFunction('loss', {
+    name: args.name,
+    title: vscode.l10n.t('Compute Loss'),
+    detected: await frameworkFor(editor.document, args.framework),
+    state: session.context.globalState,
+  });
+  if (!chosen) return;
+  const { entry, spelling, framework, frameworkSource } = chosen;
   let params: Readonly<Record<string, ParamValue>> = args.params ?? {};
   let reduction: Reduction = args.reduction ?? 'mean';
-  let askForParams = false;
-  if (args.name) {
-    entry = requireEntry(args.name, 'loss');
-    spelling = args.name;
-  } else {
-    const picked = await pickFunction({
-      kind: 'loss',
-      title: vscode.l10n.t('Compute Loss'),
-      framework,
-      frameworkSource,
-      state: session.context.globalState,
-      showFrameworks: true,
-    });
-    if (!picked) return;
-    entry = picked.entry as LossEntry;
-    spelling = entry.id;
-    framework = picked.framework;
-    frameworkSource = picked.frameworkSource;
-    askForParams = args.params === undefined;
-  }
+  const askForParams = chosen.picked && args.params === undefined;
 
   // One array short: the clipboard holds the other one when the argument says so or the user agrees.
   const arrays: NamedArray[] = selected.map((array) => ({ tensor: array.tensor, ...(array.name !== undefined ? { name: array.name } : {}) }));

@@ -4,8 +4,9 @@
  * a parameter box prefilled with the defaults that checks what is typed.
  */
 import * as vscode from 'vscode';
-import type { CatalogEntry, Framework, Reduction } from '../core/catalog/types';
+import type { ActivationEntry, CatalogEntry, Framework, LossEntry, Reduction } from '../core/catalog/types';
 import { FRAMEWORKS } from '../core/catalog/types';
+import { requireEntry } from '../core/catalog/registry';
 import { FormulaLensError, localize } from '../core/l10n';
 import type { FrameworkSource } from '../core/results/model';
 import type { ParamTextValues } from '../core/results/paramText';
@@ -184,4 +185,47 @@ export async function askParams(entry: CatalogEntry, framework: Framework, reduc
 export async function hasParamsToAsk(entry: CatalogEntry, framework: Framework): Promise<boolean> {
   const { applicableParams } = await import('../core/results/paramText');
   return entry.kind === 'loss' || applicableParams(entry, framework).length > 0;
+}
+
+/** The function an evaluation command runs, the spelling it was asked for, and the semantics it runs under. */
+export interface ChosenFunction<Entry extends CatalogEntry> {
+  readonly entry: Entry;
+  /** As the argument wrote it (`nn.LeakyReLU`), or the picked entry's id. */
+  readonly spelling: string;
+  readonly framework: Framework;
+  readonly frameworkSource: FrameworkSource;
+  /** True when the user picked it in the QuickPick (so parameters are asked for too). */
+  readonly picked: boolean;
+}
+
+/**
+ * The function named by the command's argument, else the one the user picks (with its framework) in the
+ * QuickPick, starting from the detected framework; undefined when the picker is dismissed.
+ */
+export async function chooseFunction(kind: 'activation', options: ChooseFunctionOptions): Promise<ChosenFunction<ActivationEntry> | undefined>;
+export async function chooseFunction(kind: 'loss', options: ChooseFunctionOptions): Promise<ChosenFunction<LossEntry> | undefined>;
+export async function chooseFunction(kind: CatalogEntry['kind'], options: ChooseFunctionOptions): Promise<ChosenFunction<CatalogEntry> | undefined> {
+  const { name, detected } = options;
+  if (name) return { entry: requireEntry(name, kind), spelling: name, framework: detected.framework, frameworkSource: detected.source, picked: false };
+  const picked = await pickFunction({
+    kind,
+    title: options.title,
+    framework: detected.framework,
+    frameworkSource: detected.source,
+    state: options.state,
+    showFrameworks: true,
+  });
+  if (!picked) return undefined;
+  return { entry: picked.entry, spelling: picked.entry.id, framework: picked.framework, frameworkSource: picked.frameworkSource, picked: true };
+}
+
+/** What `chooseFunction` starts from. */
+export interface ChooseFunctionOptions {
+  /** The function named by the command's argument, if any. */
+  readonly name: string | undefined;
+  /** The QuickPick's title. */
+  readonly title: string;
+  /** The framework of the document (or of the argument) and where that came from. */
+  readonly detected: { readonly framework: Framework; readonly source: FrameworkSource };
+  readonly state: vscode.Memento;
 }

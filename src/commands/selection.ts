@@ -10,6 +10,7 @@ import { parseMessages } from '../core/parse/messages';
 import { countNumerals } from '../core/results/numerals';
 import { resultMessages } from '../core/results/messages';
 import type { Tensor } from '../core/tensor';
+import { PROGRESS_NUMBERS, withDelayedProgress, type WorkOutcome } from './progress';
 import { UserMessage } from './userMessage';
 
 /** Default of `formulaLens.maxSelectionNumbers`. */
@@ -147,6 +148,18 @@ export async function parseArrays(pieces: EditorPieces, options: { readonly unde
     return [chosen];
   }
   return found;
+}
+
+/**
+ * The arrays of the pieces (see `parseArrays`), read under a progress notification when there are many numbers.
+ * Counting first refuses a selection over `limit` numbers before any of it is parsed.
+ */
+export function readArrays(pieces: EditorPieces, limit: number, options: { readonly underCursor: boolean }): Promise<WorkOutcome<FoundArray[]>> {
+  return withDelayedProgress(vscode.l10n.t('Formula Lens: reading the selection'), async (steps) => {
+    if (checkNumberLimit(pieces.pieces.map((piece) => piece.text), limit) > PROGRESS_NUMBERS) steps.expectLong();
+    await steps.step(vscode.l10n.t('Reading the arrays'));
+    return parseArrays(pieces, options);
+  });
 }
 
 /** The arrays the clipboard holds (for a loss's missing input). */
