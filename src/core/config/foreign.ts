@@ -8,8 +8,7 @@
 import { findParamSpec } from '../catalog/params';
 import { normalizeName, parseFramework, resolveName, spellingsOf } from '../catalog/registry';
 import type { CatalogEntry, Framework, ParamValue, Reduction } from '../catalog/types';
-import { toNested } from '../tensor';
-import { tensorFromNode } from './tensorField';
+import { paramValueFromNode } from './tensorField';
 import { configFormatOf, parseConfigTree, propertyOf, type ConfigNode, type ConfigProperty } from './tree';
 import type { ConfigProblem, ForeignConfig, ForeignFinding } from './types';
 
@@ -69,22 +68,12 @@ function frameworkOfSpelling(name: string): Framework | undefined {
   return undefined;
 }
 
+/** A parameter value as written, or undefined when it is not one (a foreign config is read, never judged). */
 function paramValue(node: ConfigNode, text: string): ParamValue | undefined {
-  switch (node.type) {
-    case 'number':
-    case 'boolean':
-    case 'string':
-      return node.value;
-    case 'null':
-      return null;
-    case 'array':
-      try {
-        return toNested(tensorFromNode(node, text, 'params')) as ParamValue;
-      } catch {
-        return undefined;
-      }
-    case 'object':
-      return undefined;
+  try {
+    return paramValueFromNode(node, text);
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,10 +10,10 @@ import { findParamSpec, resolveParams } from '../catalog/params';
 import { normalizeName, parseFramework, resolveName, suggestNames } from '../catalog/registry';
 import type { CatalogEntry, Framework, ParamValue, Reduction } from '../catalog/types';
 import { errorRange, type TextRange } from '../parse/position';
-import { sizeOf, toNested, type Tensor } from '../tensor';
+import { sizeOf, type Tensor } from '../tensor';
 import { configMessages } from './messages';
 import { runEvaluation } from './run';
-import { tensorFromNode } from './tensorField';
+import { paramValueFromNode, tensorFromNode } from './tensorField';
 import { configFormatOf, parseConfigTree, propertyOf, type ConfigNode, type ConfigProperty } from './tree';
 import type { ConfigEntry, ConfigProblem, ConfigProblemCode, EvaluationConfig, FieldRange } from './types';
 import { editDistance } from '../text/editDistance';
@@ -56,22 +56,6 @@ function suggestField(field: string, known: readonly string[]): string | undefin
     }
   }
   return best;
-}
-
-/** A parameter value as written: scalars as they are, lists of numbers as nested arrays. */
-function paramValueFromNode(node: ConfigNode, text: string): ParamValue | undefined {
-  switch (node.type) {
-    case 'number':
-    case 'boolean':
-    case 'string':
-      return node.value;
-    case 'null':
-      return null;
-    case 'array':
-      return toNested(tensorFromNode(node, text, 'params')) as ParamValue;
-    case 'object':
-      return undefined;
-  }
 }
 
 /** Collects problems; `errors` counts those that make an entry unrunnable. */

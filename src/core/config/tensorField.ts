@@ -8,7 +8,8 @@ import { parseLiteral } from '../parse/literal';
 import { parseMessages } from '../parse/messages';
 import { positionAt, type TextRange } from '../parse/position';
 import { nonFiniteFromText } from '../parse/reader';
-import type { Tensor } from '../tensor';
+import type { ParamValue } from '../catalog/types';
+import { toNested, type Tensor } from '../tensor';
 import { configMessages } from './messages';
 import type { ConfigNode } from './tree';
 
@@ -128,4 +129,23 @@ export function tensorFromNode(node: ConfigNode, text: string, field: string): T
     return undefined;
   });
   return { shape: [items.length, cols], data };
+}
+
+/**
+ * A parameter value as written: scalars as they are, lists of numbers as nested arrays; undefined for an object.
+ * Throws a positioned FormulaLensError for a list that is not a numeric array.
+ */
+export function paramValueFromNode(node: ConfigNode, text: string): ParamValue | undefined {
+  switch (node.type) {
+    case 'number':
+    case 'boolean':
+    case 'string':
+      return node.value;
+    case 'null':
+      return null;
+    case 'array':
+      return toNested(tensorFromNode(node, text, 'params')) as ParamValue;
+    case 'object':
+      return undefined;
+  }
 }
