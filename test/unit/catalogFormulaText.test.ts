@@ -1,8 +1,8 @@
 /**
- * The Unicode formula texts of the catalog are mathematical notation only: hovers, CodeLens titles,
- * QuickPicks, the Playground and the CLI show them unchanged in every display language, so an English
- * word ("if", "otherwise", "with") would be wrong for Chinese users. Remarks belong in the localized
- * description or notes.
+ * The Unicode formula texts and output ranges of the catalog are mathematical notation only: hovers,
+ * CodeLens titles, QuickPicks, the Playground and the CLI show them unchanged in every display language,
+ * so an English word ("if", "otherwise", "with") would be wrong for Chinese users. Remarks belong in the
+ * localized description or notes.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,10 +49,11 @@ function proseWords(text: string, entry: CatalogEntry): string[] {
 }
 
 for (const entry of CATALOG) {
-  test(`${entry.kind} ${entry.id}: the formula texts are notation, without English words`, () => {
+  test(`${entry.kind} ${entry.id}: the formula texts and the output range are notation, without English words`, () => {
     for (const field of ['text', 'derivativeText'] as const) {
       assert.deepEqual(proseWords(entry.formula[field], entry), [], `${entry.id}.formula.${field}: ${entry.formula[field]}`);
     }
+    assert.deepEqual(proseWords(entry.range, entry), [], `${entry.id}.range: ${entry.range}`);
   });
 }
 
@@ -66,6 +67,7 @@ test('the prose check finds the words that used to be in formula texts and passe
   assert.deepEqual(proseWords('PReLU(x) = x if x > 0, a·x otherwise (a learned, per channel)', prelu), ['if', 'otherwise', 'learned', 'per', 'channel']);
   assert.deepEqual(proseWords('ℓᵢ = −Σ_c t_ic·log p_ic, with pᵢ = softmax(xᵢ) for logits', cce), ['with', 'for', 'logits']);
   assert.deepEqual(proseWords('∂yᵢ/∂xⱼ = δᵢⱼ − yⱼ;  VJP: gⱼ = uⱼ', elu), ['VJP']);
+  assert.deepEqual(proseWords('(0, 1), each slice sums to 1', elu), ['each', 'slice', 'sums', 'to']);
   // A subscript on a word does not hide it; an unknown name with a subscript is a word too.
   assert.deepEqual(proseWords('x_ij (sum_j, when_x)', elu), ['sum_j', 'when_x']);
   assert.deepEqual(proseWords('ELU(x) = x (x > 0); α·(e^x − 1) (x ≤ 0), alpha = 1, max_c x_ic, TF.js', elu), []);

@@ -102,7 +102,7 @@ export const softmax: ActivationEntry = {
     derivativeLatex: '\\frac{\\partial y_i}{\\partial x_j} = y_i\\,(\\delta_{ij} - y_j), \\qquad (u^\\top J)_j = y_j \\Bigl(u_j - \\sum_k u_k y_k\\Bigr)',
     derivativeText: '∂yᵢ/∂xⱼ = yᵢ·(δᵢⱼ − yⱼ), (uᵀJ)ⱼ = yⱼ·(uⱼ − Σₖ uₖ·yₖ)',
   },
-  range: '(0, 1), each slice sums to 1',
+  range: '(0, 1), Σᵢ yᵢ = 1',
   notes: [
     {
       frameworks: ['torch'],

@@ -53,7 +53,7 @@ export const hingeEmbeddingLoss: LossEntry = {
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial x} = 1\\ (y = 1),\\quad -1\\ (y = -1,\\ x \\le m)',
     derivativeText: '∂ℓ/∂x = 1 (y = 1); −1 (y = −1, x ≤ margin); 0 (y = −1, x > margin)',
   },
-  range: '(−∞, ∞); [0, ∞) for distances',
+  range: '(−∞, ∞); [0, ∞) (x ≥ 0)',
   notes: [
     {
       frameworks: ['torch'],

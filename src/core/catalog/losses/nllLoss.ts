@@ -52,7 +52,7 @@ export const nllLoss: LossEntry = {
     derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial x_{ic}} = -w_{t_i} [c = t_i]',
     derivativeText: '∂ℓᵢ/∂x_ic = −w[tᵢ]·[c = tᵢ]',
   },
-  range: '[0, ∞) for log-probabilities',
+  range: '(−∞, ∞); [0, ∞) (x ≤ 0)',
   notes: [
     {
       frameworks: ['torch'],
