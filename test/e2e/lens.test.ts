@@ -53,8 +53,8 @@ describe('Formula lens in the workbench (packaged VSIX)', () => {
     const at = positionOf('keras_classifier.py', 'LeakyReLU(negative_slope=0.2)');
     const text = await workbench.step('hover-keras', () => readHover(page, at.line, at.column + 2, { expect: /Open in Playground/, timeoutMs: 45_000 }));
     assert.match(text, /layers\.LeakyReLU · Leaky ReLU · activation · Keras 3/);
-    assert.match(text, /LeakyReLU\(x\) = x if x > 0, α·x otherwise/);
-    assert.match(text, /LeakyReLU′\(x\) = 1 if x > 0, α if x ≤ 0/);
+    assert.match(text, /LeakyReLU\(x\) = x \(x > 0\); α·x \(x ≤ 0\)/);
+    assert.match(text, /LeakyReLU′\(x\) = 1 \(x > 0\); α \(x ≤ 0\)/);
     assert.match(text, /negative_slope = 0\.2/);
     assert.match(text, /Output range \(−∞, ∞\)/);
     assert.match(text, /Open in Playground · Copy LaTeX · Evaluate on selection/);
@@ -104,7 +104,7 @@ describe('Formula lens in the workbench (packaged VSIX)', () => {
       await row.waitFor({ timeout: 20_000 });
       return normalizeSpaces(await row.innerText());
     });
-    assert.equal(leaky, 'LeakyReLU(x) = x if x > 0, α·x otherwise (negative_slope=0.2)');
+    assert.equal(leaky, 'LeakyReLU(x) = x (x > 0); α·x (x ≤ 0) (negative_slope=0.2)');
     assert.ok(texts.some((text) => text === 'ReLU(x) = max(0, x)'), texts.join(' / '));
     assert.ok(texts.some((text) => text.startsWith('CategoricalCrossentropy: ℓᵢ = −Σ_c t_ic·log p_ic') && text.endsWith('(label_smoothing=0.1)')), texts.join(' / '));
     // One row per line: no decoration holds two lines' worth of lenses.

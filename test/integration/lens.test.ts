@@ -97,8 +97,8 @@ describe('Formula lens: hovers', () => {
     const { text, markdown, hover } = await lensHover(document, 'LeakyReLU(negative_slope=0.2)');
     assert.match(text, /^\*\*layers\.LeakyReLU\*\* · Leaky ReLU · /);
     assert.match(text, /Keras 3/);
-    assert.ok(text.includes('LeakyReLU(x) = x if x > 0, α·x otherwise'), text);
-    assert.ok(text.includes('LeakyReLU′(x) = 1 if x > 0, α if x ≤ 0'), text);
+    assert.ok(text.includes('LeakyReLU(x) = x (x > 0); α·x (x ≤ 0)'), text);
+    assert.ok(text.includes('LeakyReLU′(x) = 1 (x > 0); α (x ≤ 0)'), text);
     assert.match(text, /- `negative_slope` = `0\.2`\n/, 'the value from the code, with no default mark');
     assert.match(text, /\*\*Output range\*\* \(−∞, ∞\)/);
     const svg = chartSvg(markdown);
@@ -211,9 +211,9 @@ describe('Formula lens: CodeLens', () => {
       assert.ok(row.every((lens) => lens.range.start.character === 0 && lens.range.isEmpty), `line ${line}`);
     }
     const title = (text: string) => (byLine.get(lineOf(document, text)) ?? []).map((lens) => lens.command!.title);
-    assert.deepEqual(title('LeakyReLU(negative_slope=0.2)'), ['LeakyReLU(x) = x if x > 0, α·x otherwise (negative_slope=0.2)']);
+    assert.deepEqual(title('LeakyReLU(negative_slope=0.2)'), ['LeakyReLU(x) = x (x > 0); α·x (x ≤ 0) (negative_slope=0.2)']);
     assert.deepEqual(title('activation="relu"'), ['ReLU(x) = max(0, x)']);
-    assert.deepEqual(title('Huber(delta=1.5)'), ['Huber: ℓ = ½d² if |d| ≤ δ, else δ(|d| − ½δ), with d = ŷ − y (delta=1.5)']);
+    assert.deepEqual(title('Huber(delta=1.5)'), ['Huber: ℓ = ½d² (|d| ≤ δ); δ·(|d| − ½δ) (|d| > δ), d = ŷ − y (delta=1.5)']);
     const softmaxLine = lineOf(document, 'Dense(num_classes, activation="softmax")');
     assert.match(title('Dense(num_classes, activation="softmax")')[0]!, /^softmax\(x\)ᵢ = e\^\(xᵢ\) \/ Σⱼ e\^\(xⱼ\)/);
     const lens = byLine.get(softmaxLine)![0]!;

@@ -212,6 +212,17 @@ test('lensTitle: the Unicode formula, led by the name when the formula does not 
   }
 });
 
+test('lensTitle: a piecewise formula shows whole; one too long keeps its leading pieces; an approximation is left out', () => {
+  assert.equal(lensTitle(getEntry('leaky_relu')!, 'nn.LeakyReLU', 'torch', [{ name: 'negative_slope', value: 0.2 }]), 'LeakyReLU(x) = x (x > 0); α·x (x ≤ 0) (negative_slope=0.2)');
+  assert.equal(lensTitle(getEntry('huber')!, 'Huber', 'keras', []), 'Huber: ℓ = ½d² (|d| ≤ δ); δ·(|d| − ½δ) (|d| > δ), d = ŷ − y');
+  const cosine = getEntry('cosine_embedding_loss')!;
+  assert.ok(cosine.formula.text.length > LENS_FORMULA_LENGTH, cosine.formula.text);
+  assert.equal(lensTitle(cosine, 'nn.CosineEmbeddingLoss', 'torch', []), 'CosineEmbeddingLoss: ℓ = 1 − cos(x1, x2) (y = 1); …');
+  const gelu = getEntry('gelu')!;
+  assert.ok(gelu.formula.text.includes(' ≈ '), gelu.formula.text);
+  assert.equal(lensTitle(gelu, 'F.gelu', 'torch', []), 'GELU(x) = x·Φ(x) = (x/2)·(1 + erf(x/√2))');
+});
+
 test('shorten and formatParamValue', () => {
   assert.equal(shorten('short', 10), 'short');
   assert.equal(shorten('a long formula that goes on and on', 16), 'a long formula…');

@@ -45,7 +45,10 @@ export interface ParamSpec {
   readonly description: LocalizedText;
 }
 
-/** Formula texts. Unicode text is what hovers and the CLI show (VS Code hovers do not render LaTeX). */
+/**
+ * Formula texts. Unicode text is what hovers and the CLI show (VS Code hovers do not render LaTeX), in every
+ * display language, so it is notation only: pieces as `x (x > 0); α·x (x ≤ 0)`, definitions after `, `.
+ */
 export interface FormulaText {
   readonly latex: string;
   readonly text: string;
@@ -90,7 +93,7 @@ export interface CatalogEntryBase {
   readonly params: readonly ParamSpec[];
   readonly description: LocalizedText;
   readonly formula: FormulaText;
-  /** Output range as math text, e.g. `(0, 1)`, `[0, ∞)`. */
+  /** Output range in notation only, no prose (every display language shows it), e.g. `(0, 1)`, `[0, ∞)`. */
   readonly range: string;
   readonly notes: readonly FrameworkNote[];
 }

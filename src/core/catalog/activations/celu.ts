@@ -73,7 +73,7 @@ export const celu = defineElementwise({
     latex: '\\mathrm{CELU}(x) = \\max(0, x) + \\min\\bigl(0, \\alpha\\,(e^{x/\\alpha} - 1)\\bigr)',
     text: 'CELU(x) = max(0, x) + min(0, α·(e^(x/α) − 1))',
     derivativeLatex: "\\mathrm{CELU}'(x) = \\begin{cases} 1 & x > 0 \\\\ e^{x/\\alpha} & x \\le 0 \\end{cases}",
-    derivativeText: 'CELU′(x) = 1 if x > 0, e^(x/α) if x ≤ 0',
+    derivativeText: 'CELU′(x) = 1 (x > 0); e^(x/α) (x ≤ 0)',
   },
   range: '(−α, ∞)',
   notes: [

@@ -70,9 +70,9 @@ export const elu = defineElementwise({
   },
   formula: {
     latex: '\\mathrm{ELU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha\\,(e^{x} - 1) & x \\le 0 \\end{cases}',
-    text: 'ELU(x) = x if x > 0, α·(e^x − 1) otherwise',
+    text: 'ELU(x) = x (x > 0); α·(e^x − 1) (x ≤ 0)',
     derivativeLatex: "\\mathrm{ELU}'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha e^{x} & x \\le 0 \\end{cases}",
-    derivativeText: 'ELU′(x) = 1 if x > 0, α·e^x if x ≤ 0',
+    derivativeText: 'ELU′(x) = 1 (x > 0); α·e^x (x ≤ 0)',
   },
   range: '(−α, ∞)',
   notes: [

@@ -90,7 +90,7 @@ export const gelu = defineElementwise({
   },
   formula: {
     latex: '\\mathrm{GELU}(x) = x\\,\\Phi(x) = \\frac{x}{2}\\Bigl(1 + \\mathrm{erf}\\bigl(x/\\sqrt{2}\\bigr)\\Bigr)',
-    text: 'GELU(x) = x·Φ(x) = (x/2)·(1 + erf(x/√2));  tanh form: (x/2)·(1 + tanh(√(2/π)·(x + 0.044715x³)))',
+    text: 'GELU(x) = x·Φ(x) = (x/2)·(1 + erf(x/√2)) ≈ (x/2)·(1 + tanh(√(2/π)·(x + 0.044715x³)))',
     derivativeLatex: "\\mathrm{GELU}'(x) = \\Phi(x) + x\\,\\varphi(x), \\quad \\varphi(x) = \\frac{e^{-x^2/2}}{\\sqrt{2\\pi}}",
     derivativeText: 'GELU′(x) = Φ(x) + x·φ(x), φ(x) = e^(−x²/2)/√(2π)',
   },

@@ -66,9 +66,9 @@ export const hardShrink = defineElementwise({
   },
   formula: {
     latex: '\\mathrm{hardshrink}(x) = \\begin{cases} x & |x| > \\lambda \\\\ 0 & |x| \\le \\lambda \\end{cases}',
-    text: 'hardshrink(x) = x if |x| > λ, 0 otherwise',
+    text: 'hardshrink(x) = x (|x| > λ); 0 (|x| ≤ λ)',
     derivativeLatex: "\\mathrm{hardshrink}'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & |x| \\le \\lambda \\end{cases}",
-    derivativeText: 'hardshrink′(x) = 1 if |x| > λ, 0 if |x| ≤ λ',
+    derivativeText: 'hardshrink′(x) = 1 (|x| > λ); 0 (|x| ≤ λ)',
   },
   range: '(−∞, −λ) ∪ {0} ∪ (λ, ∞)',
   notes: [

@@ -101,7 +101,7 @@ export const hardSigmoid = defineElementwise({
     latex: '\\mathrm{hardsigmoid}(x) = \\min\\bigl(\\max(0,\\ a x + b),\\ 1\\bigr), \\quad a = \\tfrac{1}{6},\\ b = \\tfrac{1}{2}',
     text: 'hardsigmoid(x) = clip(a·x + b, 0, 1), a = 1/6 (TF.js: 0.2), b = 1/2',
     derivativeLatex: "\\mathrm{hardsigmoid}'(x) = \\begin{cases} a & 0 < a x + b < 1 \\\\ 0 & \\text{otherwise} \\end{cases}",
-    derivativeText: 'hardsigmoid′(x) = a inside the linear piece, 0 outside',
+    derivativeText: 'hardsigmoid′(x) = a (0 < a·x + b < 1); 0 (a·x + b ∉ (0, 1))',
   },
   range: '[0, 1]',
   notes: [

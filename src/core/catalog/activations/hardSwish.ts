@@ -59,7 +59,7 @@ export const hardSwish = defineElementwise({
     latex: '\\mathrm{hardswish}(x) = x\\,\\frac{\\min(\\max(x + 3, 0), 6)}{6}',
     text: 'hardswish(x) = x·min(max(x + 3, 0), 6) / 6',
     derivativeLatex: "\\mathrm{hardswish}'(x) = \\begin{cases} 0 & x < -3 \\\\ \\tfrac{x}{3} + \\tfrac{1}{2} & -3 \\le x \\le 3 \\\\ 1 & x > 3 \\end{cases}",
-    derivativeText: 'hardswish′(x) = 0 if x < −3, x/3 + 1/2 if −3 ≤ x ≤ 3, 1 if x > 3',
+    derivativeText: 'hardswish′(x) = 0 (x < −3); x/3 + 1/2 (−3 ≤ x ≤ 3); 1 (x > 3)',
   },
   range: '[−0.375, ∞)',
   notes: [

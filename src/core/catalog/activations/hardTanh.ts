@@ -82,7 +82,7 @@ export const hardTanh = defineElementwise({
     latex: '\\mathrm{hardtanh}(x) = \\min\\bigl(\\max(x, a), b\\bigr)',
     text: 'hardtanh(x) = min(max(x, a), b), a = min_val, b = max_val',
     derivativeLatex: "\\mathrm{hardtanh}'(x) = \\begin{cases} 1 & a < x < b \\\\ 0 & \\text{otherwise} \\end{cases}",
-    derivativeText: 'hardtanh′(x) = 1 if a < x < b, 0 otherwise',
+    derivativeText: 'hardtanh′(x) = 1 (a < x < b); 0 (x ∉ (a, b))',
   },
   range: '[min_val, max_val]',
   notes: [

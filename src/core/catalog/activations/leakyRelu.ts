@@ -57,9 +57,9 @@ export const leakyRelu = defineElementwise({
   },
   formula: {
     latex: '\\mathrm{LeakyReLU}(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}',
-    text: 'LeakyReLU(x) = x if x > 0, α·x otherwise',
+    text: 'LeakyReLU(x) = x (x > 0); α·x (x ≤ 0)',
     derivativeLatex: "\\mathrm{LeakyReLU}'(x) = \\begin{cases} 1 & x > 0 \\\\ \\alpha & x \\le 0 \\end{cases}",
-    derivativeText: 'LeakyReLU′(x) = 1 if x > 0, α if x ≤ 0',
+    derivativeText: 'LeakyReLU′(x) = 1 (x > 0); α (x ≤ 0)',
   },
   range: '(−∞, ∞)',
   notes: [

@@ -98,7 +98,7 @@ export const logSoftmax: ActivationEntry = {
     latex: '\\mathrm{log\\_softmax}(x)_i = x_i - \\log \\sum_j e^{x_j}',
     text: 'log_softmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)',
     derivativeLatex: '\\frac{\\partial y_i}{\\partial x_j} = \\delta_{ij} - \\mathrm{softmax}(x)_j, \\qquad (u^\\top J)_j = u_j - \\mathrm{softmax}(x)_j \\sum_k u_k',
-    derivativeText: '∂yᵢ/∂xⱼ = δᵢⱼ − softmax(x)ⱼ;  VJP: gⱼ = uⱼ − softmax(x)ⱼ·Σₖ uₖ',
+    derivativeText: '∂yᵢ/∂xⱼ = δᵢⱼ − softmax(x)ⱼ, (uᵀJ)ⱼ = uⱼ − softmax(x)ⱼ·Σₖ uₖ',
   },
   range: '(−∞, 0]',
   notes: [

@@ -93,14 +93,14 @@ export const prelu: ActivationEntry = {
     },
   ],
   description: {
-    en: 'Parametric ReLU: like Leaky ReLU, but the negative slope is a learned weight, one shared value or one per channel. Use it when the network should learn how leaky each channel is; it adds only one parameter per channel.',
-    'zh-cn': '参数化 ReLU：与 Leaky ReLU 类似，但负半轴斜率是可学习的权重，可全局共享一个值，也可每个通道一个值。希望网络自行学习每个通道的“泄漏”程度时使用；每个通道只增加一个参数。',
+    en: 'Parametric ReLU: like Leaky ReLU, but the negative slope a is a learned weight, one shared value or one per channel. Use it when the network should learn how leaky each channel is; it adds only one parameter per channel.',
+    'zh-cn': '参数化 ReLU：与 Leaky ReLU 类似，但负半轴斜率 a 是可学习的权重，可全局共享一个值，也可每个通道一个值。希望网络自行学习每个通道的“泄漏”程度时使用；每个通道只增加一个参数。',
   },
   formula: {
     latex: '\\mathrm{PReLU}(x) = \\begin{cases} x & x > 0 \\\\ a\\,x & x \\le 0 \\end{cases}',
-    text: 'PReLU(x) = x if x > 0, a·x otherwise (a learned, per channel)',
+    text: 'PReLU(x) = x (x > 0); a·x (x ≤ 0)',
     derivativeLatex: '\\frac{\\partial}{\\partial x} = \\begin{cases} 1 & x > 0 \\\\ a & x \\le 0 \\end{cases}, \\qquad \\frac{\\partial}{\\partial a} = \\begin{cases} 0 & x > 0 \\\\ x & x \\le 0 \\end{cases}',
-    derivativeText: '∂/∂x = 1 if x > 0, a if x ≤ 0;  ∂/∂a = 0 if x > 0, x if x ≤ 0',
+    derivativeText: '∂/∂x = 1 (x > 0); a (x ≤ 0), ∂/∂a = 0 (x > 0); x (x ≤ 0)',
   },
   range: '(−∞, ∞)',
   notes: [

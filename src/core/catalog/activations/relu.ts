@@ -153,7 +153,7 @@ export const relu = defineElementwise({
     latex: '\\mathrm{ReLU}(x) = \\max(0, x)',
     text: 'ReLU(x) = max(0, x)',
     derivativeLatex: "\\mathrm{ReLU}'(x) = \\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
-    derivativeText: 'ReLU′(x) = 1 if x > 0, 0 if x ≤ 0',
+    derivativeText: 'ReLU′(x) = 1 (x > 0); 0 (x ≤ 0)',
   },
   range: '[0, ∞)',
   notes: [

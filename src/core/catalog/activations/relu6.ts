@@ -55,7 +55,7 @@ export const relu6 = defineElementwise({
     latex: '\\mathrm{ReLU6}(x) = \\min\\bigl(\\max(0, x), 6\\bigr)',
     text: 'ReLU6(x) = min(max(0, x), 6)',
     derivativeLatex: "\\mathrm{ReLU6}'(x) = \\begin{cases} 1 & 0 < x < 6 \\\\ 0 & \\text{otherwise} \\end{cases}",
-    derivativeText: 'ReLU6′(x) = 1 if 0 < x < 6, 0 otherwise',
+    derivativeText: 'ReLU6′(x) = 1 (0 < x < 6); 0 (x ∉ (0, 6))',
   },
   range: '[0, 6]',
   notes: [

@@ -84,9 +84,9 @@ export const selu = defineElementwise({
   },
   formula: {
     latex: '\\mathrm{SELU}(x) = \\lambda \\begin{cases} x & x > 0 \\\\ \\alpha\\,(e^{x} - 1) & x \\le 0 \\end{cases}',
-    text: 'SELU(x) = λ·x if x > 0, λ·α·(e^x − 1) otherwise',
+    text: 'SELU(x) = λ·x (x > 0); λ·α·(e^x − 1) (x ≤ 0)',
     derivativeLatex: "\\mathrm{SELU}'(x) = \\lambda \\begin{cases} 1 & x > 0 \\\\ \\alpha e^{x} & x \\le 0 \\end{cases}",
-    derivativeText: 'SELU′(x) = λ if x > 0, λ·α·e^x if x ≤ 0',
+    derivativeText: 'SELU′(x) = λ (x > 0); λ·α·e^x (x ≤ 0)',
   },
   range: '(−λα, ∞) ≈ (−1.7581, ∞)',
   notes: [

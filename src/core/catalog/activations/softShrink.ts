@@ -61,9 +61,9 @@ export const softShrink = defineElementwise({
   },
   formula: {
     latex: '\\mathrm{softshrink}(x) = \\begin{cases} x - \\lambda & x > \\lambda \\\\ x + \\lambda & x < -\\lambda \\\\ 0 & \\text{otherwise} \\end{cases}',
-    text: 'softshrink(x) = x − λ if x > λ, x + λ if x < −λ, 0 otherwise',
+    text: 'softshrink(x) = x − λ (x > λ); x + λ (x < −λ); 0 (|x| ≤ λ)',
     derivativeLatex: "\\mathrm{softshrink}'(x) = \\begin{cases} 1 & |x| > \\lambda \\\\ 0 & |x| \\le \\lambda \\end{cases}",
-    derivativeText: 'softshrink′(x) = 1 if |x| > λ, 0 if |x| ≤ λ',
+    derivativeText: 'softshrink′(x) = 1 (|x| > λ); 0 (|x| ≤ λ)',
   },
   range: '(−∞, ∞)',
   notes: [

@@ -100,9 +100,9 @@ export const softmax: ActivationEntry = {
     latex: '\\mathrm{softmax}(x)_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}',
     text: 'softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)',
     derivativeLatex: '\\frac{\\partial y_i}{\\partial x_j} = y_i\\,(\\delta_{ij} - y_j), \\qquad (u^\\top J)_j = y_j \\Bigl(u_j - \\sum_k u_k y_k\\Bigr)',
-    derivativeText: '∂yᵢ/∂xⱼ = yᵢ·(δᵢⱼ − yⱼ);  VJP: gⱼ = yⱼ·(uⱼ − Σₖ uₖ·yₖ)',
+    derivativeText: '∂yᵢ/∂xⱼ = yᵢ·(δᵢⱼ − yⱼ), (uᵀJ)ⱼ = yⱼ·(uⱼ − Σₖ uₖ·yₖ)',
   },
-  range: '(0, 1), each slice sums to 1',
+  range: '(0, 1), Σᵢ yᵢ = 1',
   notes: [
     {
       frameworks: ['torch'],

@@ -82,9 +82,9 @@ export const threshold = defineElementwise({
   },
   formula: {
     latex: '\\mathrm{threshold}(x) = \\begin{cases} x & x > \\theta \\\\ v & x \\le \\theta \\end{cases}',
-    text: 'threshold(x) = x if x > θ, v otherwise',
+    text: 'threshold(x) = x (x > θ); v (x ≤ θ)',
     derivativeLatex: "\\mathrm{threshold}'(x) = \\begin{cases} 1 & x > \\theta \\\\ 0 & x \\le \\theta \\end{cases}",
-    derivativeText: 'threshold′(x) = 1 if x > θ, 0 if x ≤ θ',
+    derivativeText: 'threshold′(x) = 1 (x > θ); 0 (x ≤ θ)',
   },
   range: '{v} ∪ (θ, ∞)',
   notes: [

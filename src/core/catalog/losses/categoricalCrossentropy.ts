@@ -147,10 +147,10 @@ export const categoricalCrossentropy: LossEntry = {
     'zh-cn': '目标分布 t（one-hot 或软标签）与预测分布之间的交叉熵：每个样本 −Σ t_c·log p_c。Keras 默认接收概率；torch F.cross_entropy 在目标为概率时接收 logits。',
   },
   formula: {
-    latex: '\\ell_i = -\\sum_c t_{ic} \\log p_{ic},\\quad p_i = \\operatorname{softmax}(x_i)\\ \\text{(logits)}',
-    text: 'ℓᵢ = −Σ_c t_ic·log p_ic, with pᵢ = softmax(xᵢ) for logits',
-    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial x_{ic}} = p_{ic} - t_{ic}\\ \\text{(logits, } \\textstyle\\sum_c t_{ic} = 1\\text{)},\\qquad \\frac{\\partial \\ell_i}{\\partial p_{ic}} = -\\frac{t_{ic}}{p_{ic}}',
-    derivativeText: '∂ℓᵢ/∂x_ic = p_ic − t_ic (logits, Σt = 1); ∂ℓᵢ/∂p_ic = −t_ic/p_ic (probabilities)',
+    latex: '\\ell_i = -\\sum_c t_{ic} \\log p_{ic},\\quad p_i = \\operatorname{softmax}(x_i)\\ (\\texttt{from\\_logits})',
+    text: 'ℓᵢ = −Σ_c t_ic·log p_ic, pᵢ = softmax(xᵢ) (from_logits)',
+    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial x_{ic}} = p_{ic} - t_{ic}\\ (\\texttt{from\\_logits},\\ \\textstyle\\sum_c t_{ic} = 1),\\qquad \\frac{\\partial \\ell_i}{\\partial p_{ic}} = -\\frac{t_{ic}}{p_{ic}}\\ (\\lnot\\,\\texttt{from\\_logits})',
+    derivativeText: '∂ℓᵢ/∂x_ic = p_ic − t_ic (from_logits, Σ_c t_ic = 1), ∂ℓᵢ/∂p_ic = −t_ic/p_ic (¬from_logits)',
   },
   range: '[0, ∞)',
   notes: [

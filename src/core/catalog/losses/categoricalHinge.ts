@@ -70,8 +70,8 @@ export const categoricalHinge: LossEntry = {
   formula: {
     latex: '\\ell = \\max\\!\\big(0,\\ 1 + \\max_c (1 - y_c)\\hat{y}_c - \\textstyle\\sum_c y_c \\hat{y}_c\\big)',
     text: 'ℓ = max(0, 1 + max_c((1 − y_c)·ŷ_c) − Σ_c y_c·ŷ_c)',
-    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}_c} = (1 - y_c)[c = c^*] - y_c\\ \\text{when}\\ \\ell > 0',
-    derivativeText: '∂ℓ/∂ŷ_c = (1 − y_c)·[c is the arg-max] − y_c when ℓ > 0, else 0',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}_c} = \\begin{cases} (1 - y_c)[c = c^*] - y_c & \\ell > 0 \\\\ 0 & \\ell \\le 0 \\end{cases},\\quad c^* = \\operatorname*{arg\\,max}_c\\, (1 - y_c)\\hat{y}_c',
+    derivativeText: '∂ℓ/∂ŷ_c = (1 − y_c)·[c = c*] − y_c (ℓ > 0); 0 (ℓ ≤ 0), c* = argmax_c((1 − y_c)·ŷ_c)',
   },
   range: '[0, ∞)',
   notes: [

@@ -93,9 +93,9 @@ export const cosineEmbeddingLoss: LossEntry = {
   },
   formula: {
     latex: '\\ell = \\begin{cases} 1 - \\cos(x_1, x_2) & y = 1 \\\\ \\max(0,\\ \\cos(x_1, x_2) - m) & y = -1 \\end{cases}',
-    text: 'ℓ = 1 − cos(x1, x2) if y = 1; max(0, cos(x1, x2) − margin) if y = −1',
+    text: 'ℓ = 1 − cos(x1, x2) (y = 1); max(0, cos(x1, x2) − margin) (y = −1)',
     derivativeLatex: '\\frac{\\partial \\cos}{\\partial x_1} = \\frac{x_2}{\\lVert x_1 \\rVert \\lVert x_2 \\rVert} - \\cos\\,\\frac{x_1}{\\lVert x_1 \\rVert^2}',
-    derivativeText: '∂cos/∂x1 = x2/(‖x1‖‖x2‖) − cos·x1/‖x1‖²; the loss gradient is −∂cos (y = 1) or +∂cos (y = −1, active)',
+    derivativeText: '∂ℓ/∂x1 = −∂cos/∂x1 (y = 1); ∂cos/∂x1 (y = −1, cos ≥ margin); 0 (y = −1, cos < margin), ∂cos/∂x1 = x2/(‖x1‖‖x2‖) − cos·x1/‖x1‖²',
   },
   range: '[0, 2]',
   notes: [

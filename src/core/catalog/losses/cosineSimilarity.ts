@@ -123,7 +123,7 @@ export const cosineSimilarity: LossEntry = {
   },
   formula: {
     latex: '\\ell = -\\frac{\\sum_j y_j \\hat{y}_j}{\\lVert y \\rVert\\, \\lVert \\hat{y} \\rVert},\\quad \\lVert v \\rVert = \\sqrt{\\max(\\textstyle\\sum v^2, \\varepsilon)}',
-    text: 'ℓ = −Σ y·ŷ / (‖y‖·‖ŷ‖), with ‖v‖ = sqrt(max(Σv², ε))',
+    text: 'ℓ = −Σ y·ŷ / (‖y‖·‖ŷ‖), ‖v‖ = sqrt(max(Σv², ε))',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}_k} = -\\frac{y_k}{\\lVert y \\rVert \\lVert \\hat{y} \\rVert} + \\frac{(\\sum_j y_j \\hat{y}_j)\\,\\hat{y}_k}{\\lVert y \\rVert \\lVert \\hat{y} \\rVert^3}',
     derivativeText: '∂ℓ/∂ŷ_k = −y_k/(‖y‖‖ŷ‖) + (Σ y·ŷ)·ŷ_k/(‖y‖‖ŷ‖³)',
   },

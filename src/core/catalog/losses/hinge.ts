@@ -78,8 +78,8 @@ export const hinge: LossEntry = {
   formula: {
     latex: '\\ell = \\max(0,\\ 1 - y\\,\\hat{y})',
     text: 'ℓ = max(0, 1 − y·ŷ)',
-    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = -y\\ \\text{if}\\ y\\,\\hat{y} < 1,\\ \\text{else}\\ 0',
-    derivativeText: '∂ℓ/∂ŷ = −y if y·ŷ < 1, else 0',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\begin{cases} -y & y\\,\\hat{y} < 1 \\\\ 0 & y\\,\\hat{y} \\ge 1 \\end{cases}',
+    derivativeText: '∂ℓ/∂ŷ = −y (y·ŷ < 1); 0 (y·ŷ ≥ 1)',
   },
   range: '[0, ∞)',
   notes: [

@@ -49,11 +49,11 @@ export const hingeEmbeddingLoss: LossEntry = {
   },
   formula: {
     latex: '\\ell = \\begin{cases} x & y = 1 \\\\ \\max(0,\\ m - x) & y = -1 \\end{cases}',
-    text: 'ℓ = x if y = 1; max(0, margin − x) if y = −1',
+    text: 'ℓ = x (y = 1); max(0, margin − x) (y = −1)',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial x} = 1\\ (y = 1),\\quad -1\\ (y = -1,\\ x \\le m)',
-    derivativeText: '∂ℓ/∂x = 1 (y = 1); −1 (y = −1 and x ≤ margin); else 0',
+    derivativeText: '∂ℓ/∂x = 1 (y = 1); −1 (y = −1, x ≤ margin); 0 (y = −1, x > margin)',
   },
-  range: '(−∞, ∞); [0, ∞) for distances',
+  range: '(−∞, ∞); [0, ∞) (x ≥ 0)',
   notes: [
     {
       frameworks: ['torch'],

@@ -59,7 +59,7 @@ export const huber: LossEntry = {
   },
   formula: {
     latex: '\\ell = \\begin{cases} \\tfrac12 d^2 & |d| \\le \\delta \\\\ \\delta\\,(|d| - \\tfrac12\\delta) & |d| > \\delta \\end{cases},\\quad d = \\hat{y} - y',
-    text: 'ℓ = ½d² if |d| ≤ δ, else δ(|d| − ½δ), with d = ŷ − y',
+    text: 'ℓ = ½d² (|d| ≤ δ); δ·(|d| − ½δ) (|d| > δ), d = ŷ − y',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\operatorname{clip}(d, -\\delta, \\delta)',
     derivativeText: '∂ℓ/∂ŷ = clip(d, −δ, δ)',
   },

@@ -111,7 +111,7 @@ export const klDivergence: LossEntry = {
     latex: '\\ell = \\sum_c p_c \\log\\frac{p_c}{q_c}',
     text: 'ℓ = Σ_c p_c·log(p_c / q_c)',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial q_c} = -\\frac{p_c}{q_c},\\qquad \\frac{\\partial \\ell}{\\partial (\\log q_c)} = -p_c',
-    derivativeText: '∂ℓ/∂q_c = −p_c/q_c; ∂ℓ/∂(log q_c) = −p_c',
+    derivativeText: '∂ℓ/∂q_c = −p_c/q_c, ∂ℓ/∂(log q_c) = −p_c',
   },
   range: '[0, ∞)',
   notes: [

@@ -65,8 +65,8 @@ export const marginRankingLoss: LossEntry = {
   formula: {
     latex: '\\ell = \\max(0,\\ -y\\,(x_1 - x_2) + m)',
     text: 'ℓ = max(0, −y·(x1 − x2) + margin)',
-    derivativeLatex: '\\frac{\\partial \\ell}{\\partial x_1} = -y,\\quad \\frac{\\partial \\ell}{\\partial x_2} = y\\quad \\text{where}\\ -y(x_1 - x_2) + m \\ge 0',
-    derivativeText: '∂ℓ/∂x1 = −y, ∂ℓ/∂x2 = y where −y(x1 − x2) + margin ≥ 0, else 0',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial x_1} = -\\frac{\\partial \\ell}{\\partial x_2} = \\begin{cases} -y & z \\ge 0 \\\\ 0 & z < 0 \\end{cases},\\quad z = -y\\,(x_1 - x_2) + m',
+    derivativeText: '∂ℓ/∂x1 = −∂ℓ/∂x2 = −y (z ≥ 0); 0 (z < 0), z = −y·(x1 − x2) + margin',
   },
   range: '[0, ∞)',
   notes: [

@@ -52,7 +52,7 @@ export const msle: LossEntry = {
     latex: '\\ell = \\big(\\log(1 + \\max(\\hat{y}, \\varepsilon)) - \\log(1 + \\max(y, \\varepsilon))\\big)^2',
     text: 'ℓ = (log(1 + max(ŷ, ε)) − log(1 + max(y, ε)))²',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\frac{2\\,(\\log(1+\\hat{y}) - \\log(1+y))}{1 + \\hat{y}} \\quad (\\hat{y} \\ge \\varepsilon)',
-    derivativeText: '∂ℓ/∂ŷ = 2(log(1+ŷ) − log(1+y)) / (1 + ŷ) for ŷ ≥ ε, else 0',
+    derivativeText: '∂ℓ/∂ŷ = 2(log(1 + ŷ) − log(1 + y)) / (1 + ŷ) (ŷ ≥ ε); 0 (ŷ < ε)',
   },
   range: '[0, ∞)',
   notes: [elementwiseReductionNote, kerasOnlyNote],

@@ -91,7 +91,7 @@ export const multiMarginLoss: LossEntry = {
     latex: '\\ell_i = \\frac{1}{C}\\sum_{j \\ne y_i} w_{y_i} \\max(0,\\ m - x_{i,y_i} + x_{ij})^p',
     text: 'ℓᵢ = (1/C)·Σ_{j≠yᵢ} w[yᵢ]·max(0, margin − x[i, yᵢ] + x[i, j])^p',
     derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial x_{ij}} = \\frac{w_{y_i}}{C} p\\, z_{ij}^{p-1},\\quad \\frac{\\partial \\ell_i}{\\partial x_{i,y_i}} = -\\sum_{j} \\frac{\\partial \\ell_i}{\\partial x_{ij}}\\quad (z_{ij} > 0)',
-    derivativeText: '∂ℓᵢ/∂x_ij = w[yᵢ]·p·z^(p−1)/C for violated j; the true class gets minus their sum',
+    derivativeText: '∂ℓᵢ/∂x[i, j] = w[yᵢ]·p·z_ij^(p−1)/C (j ≠ yᵢ, z_ij > 0), ∂ℓᵢ/∂x[i, yᵢ] = −Σ_{j≠yᵢ} ∂ℓᵢ/∂x[i, j], z_ij = margin − x[i, yᵢ] + x[i, j]',
   },
   range: '[0, ∞)',
   notes: [

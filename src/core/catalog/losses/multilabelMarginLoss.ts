@@ -72,8 +72,8 @@ export const multilabelMarginLoss: LossEntry = {
   formula: {
     latex: '\\ell_i = \\frac{1}{C}\\sum_{j \\in T_i}\\sum_{d \\notin T_i} \\max(0,\\ 1 - (x_{ij} - x_{id}))',
     text: 'ℓᵢ = (1/C)·Σ_{j∈Tᵢ} Σ_{d∉Tᵢ} max(0, 1 − (x[i, j] − x[i, d]))',
-    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial x_{id}} = \\frac{\\#\\{\\text{violations with } d\\}}{C},\\quad \\frac{\\partial \\ell_i}{\\partial x_{ij}} = -\\frac{\\#\\{\\text{violations with } j\\}}{C}',
-    derivativeText: '∂ℓᵢ/∂x = +1/C per violation for the non-target class, −1/C for the target class',
+    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial x_{id}} = \\frac{\\#\\{j \\in T_i : x_{ij} - x_{id} < 1\\}}{C}\\ (d \\notin T_i),\\quad \\frac{\\partial \\ell_i}{\\partial x_{ij}} = -\\frac{\\#\\{d \\notin T_i : x_{ij} - x_{id} < 1\\}}{C}\\ (j \\in T_i)',
+    derivativeText: '∂ℓᵢ/∂x[i, d] = #{j ∈ Tᵢ : x[i, j] − x[i, d] < 1}/C (d ∉ Tᵢ), ∂ℓᵢ/∂x[i, j] = −#{d ∉ Tᵢ : x[i, j] − x[i, d] < 1}/C (j ∈ Tᵢ)',
   },
   range: '[0, ∞)',
   notes: [

@@ -50,9 +50,9 @@ export const nllLoss: LossEntry = {
     latex: '\\ell_i = -w_{t_i}\\, x_{i, t_i}',
     text: 'ℓᵢ = −w[tᵢ]·x[i, tᵢ]',
     derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial x_{ic}} = -w_{t_i} [c = t_i]',
-    derivativeText: '∂ℓᵢ/∂x_ic = −w[tᵢ] if c = tᵢ, else 0',
+    derivativeText: '∂ℓᵢ/∂x_ic = −w[tᵢ]·[c = tᵢ]',
   },
-  range: '[0, ∞) for log-probabilities',
+  range: '(−∞, ∞); [0, ∞) (x ≤ 0)',
   notes: [
     {
       frameworks: ['torch'],

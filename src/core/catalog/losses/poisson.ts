@@ -42,8 +42,8 @@ export const poisson: LossEntry = {
   targetKind: 'values',
   predictionInputs: 1,
   description: {
-    en: 'The negative Poisson log-likelihood of count y under predicted rate ŷ, dropping the log y! constant: ŷ − y·log(ŷ + ε). y_pred is the rate itself, not its log.',
-    'zh-cn': '在预测速率 ŷ 下计数 y 的泊松负对数似然（省略常数 log y!）：ŷ − y·log(ŷ + ε)。y_pred 是速率本身，而不是它的对数。',
+    en: 'The negative Poisson log-likelihood of count y under predicted rate ŷ, dropping the log y! constant: ŷ − y·log(ŷ + ε). y_pred is the rate itself, not its log; the loss is smallest at ŷ = y.',
+    'zh-cn': '在预测速率 ŷ 下计数 y 的泊松负对数似然（省略常数 log y!）：ŷ − y·log(ŷ + ε)。y_pred 是速率本身，而不是它的对数；损失在 ŷ = y 处最小。',
   },
   formula: {
     latex: '\\ell = \\hat{y} - y \\log(\\hat{y} + \\varepsilon)',
@@ -51,7 +51,7 @@ export const poisson: LossEntry = {
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = 1 - \\frac{y}{\\hat{y} + \\varepsilon}',
     derivativeText: '∂ℓ/∂ŷ = 1 − y/(ŷ + ε)',
   },
-  range: '(−∞, ∞); minimised at ŷ = y',
+  range: '(−∞, ∞)',
   notes: [
     {
       frameworks: ['keras', 'tfjs', 'torch'],

@@ -81,9 +81,9 @@ export const poissonNll: LossEntry = {
   },
   formula: {
     latex: '\\ell = e^{x} - y\\,x \\ \\text{(log\\_input)},\\qquad \\ell = x - y\\log(x + \\epsilon)',
-    text: 'ℓ = eˣ − y·x (log_input), or x − y·log(x + eps)',
+    text: 'ℓ = eˣ − y·x (log_input); x − y·log(x + eps) (¬log_input)',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial x} = e^{x} - y \\ \\text{(log\\_input)},\\qquad 1 - \\frac{y}{x + \\epsilon}',
-    derivativeText: '∂ℓ/∂x = eˣ − y (log_input), or 1 − y/(x + eps)',
+    derivativeText: '∂ℓ/∂x = eˣ − y (log_input); 1 − y/(x + eps) (¬log_input)',
   },
   range: '(−∞, ∞)',
   notes: [

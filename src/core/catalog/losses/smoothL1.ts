@@ -55,7 +55,7 @@ export const smoothL1: LossEntry = {
   },
   formula: {
     latex: '\\ell = \\begin{cases} \\tfrac{1}{2\\beta} d^2 & |d| < \\beta \\\\ |d| - \\tfrac12\\beta & |d| \\ge \\beta \\end{cases},\\quad d = \\hat{y} - y',
-    text: 'ℓ = d²/(2β) if |d| < β, else |d| − ½β, with d = ŷ − y',
+    text: 'ℓ = d²/(2β) (|d| < β); |d| − ½β (|d| ≥ β), d = ŷ − y',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\operatorname{clip}(d/\\beta, -1, 1)',
     derivativeText: '∂ℓ/∂ŷ = clip(d/β, −1, 1)',
   },

@@ -154,7 +154,7 @@ export const tripletMarginLoss: LossEntry = {
     latex: '\\ell = \\max\\big(0,\\ d(a, p) - d(a, n) + m\\big),\\quad d(u, v) = \\lVert u - v + \\epsilon \\rVert_p',
     text: 'ℓ = max(0, d(a, p) − d(a, n) + margin), d(u, v) = ‖u − v + eps‖_p',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial a} = \\frac{a - p + \\epsilon}{d(a, p)} - \\frac{a - n + \\epsilon}{d(a, n)}\\quad (p = 2,\\ \\ell > 0)',
-    derivativeText: '∂ℓ/∂a = (a − p + eps)/d(a, p) − (a − n + eps)/d(a, n) for p = 2 while active',
+    derivativeText: '∂ℓ/∂a = (a − p + eps)/d(a, p) − (a − n + eps)/d(a, n) (p = 2, ℓ > 0)',
   },
   range: '[0, ∞)',
   notes: [
