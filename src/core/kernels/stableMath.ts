@@ -6,10 +6,12 @@
 
 /** The logistic sigmoid 1 / (1 + e^(−x)), with no overflow for any x. */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  // For negative x, e^(−x) could overflow; e^x / (1 + e^x) cannot.
-  const e = Math.exp(x);
-  return e / (1 + e);
+  // 1 / (1 + e^(−x)) for x ≥ 0; for negative x, e^(−x) could overflow, so e^x / (1 + e^x). Both use
+  // e = e^(−|x|) and differ in the numerator only, picked without a branch (1 + 0·e = 1, 0 + 1·e = e
+  // exactly): on inputs of mixed sign a branch here is mispredicted about every other element.
+  const e = Math.exp(-Math.abs(x));
+  const positive = Number(x >= 0);
+  return (positive + (1 - positive) * e) / (1 + e);
 }
 
 /** σ′(x) = σ(x)·σ(−x) = e^(−|x|) / (1 + e^(−|x|))², accurate (no 1 − σ cancellation) for every x. */
