@@ -28,9 +28,13 @@ const kernel: ElementwiseKernel = {
       // hardtanh_backward: 0 at and beyond the bounds, 1 strictly inside. NaN gets 1 on the scalar
       // path and 0 on the vectorized one.
       const vectorized = torchVectorizedCount(x.length);
-      for (let i = 0; i < x.length; i++) {
+      for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = i < vectorized ? (v > min && v < max ? 1 : 0) : v <= min || v >= max ? 0 : 1;
+        out[i] = v > min && v < max ? 1 : 0;
+      }
+      for (let i = vectorized; i < x.length; i++) {
+        const v = x[i]!;
+        out[i] = v <= min || v >= max ? 0 : 1;
       }
     } else {
       // clip passes the gradient on the closed interval, and not at NaN.
