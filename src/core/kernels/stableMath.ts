@@ -6,10 +6,14 @@
 
 /** The logistic sigmoid 1 / (1 + e^(−x)), with no overflow for any x. */
 export function sigmoid(x: number): number {
-  // 1 / (1 + e^(−x)) for x ≥ 0; for negative x, e^(−x) could overflow, so e^x / (1 + e^x). Both use
-  // e = e^(−|x|) and differ in the numerator only, picked without a branch (1 + 0·e = 1, 0 + 1·e = e
+  return sigmoidOfExp(x, Math.exp(-Math.abs(x)));
+}
+
+/** σ(x) given e = e^(−|x|), which σ(x) and σ(−x) share: `sigmoid` with the exponential already taken. */
+export function sigmoidOfExp(x: number, e: number): number {
+  // 1 / (1 + e^(−x)) for x ≥ 0; for negative x, e^(−x) could overflow, so e^x / (1 + e^x). Both are
+  // over 1 + e and differ in the numerator only, picked without a branch (1 + 0·e = 1, 0 + 1·e = e
   // exactly): on inputs of mixed sign a branch here is mispredicted about every other element.
-  const e = Math.exp(-Math.abs(x));
   const positive = Number(x >= 0);
   return (positive + (1 - positive) * e) / (1 + e);
 }
