@@ -28,9 +28,10 @@ const kernel: ElementwiseKernel = {
       // hardtanh_backward: 0 at and beyond the bounds, 1 strictly inside. NaN gets 1 on the scalar
       // path and 0 on the vectorized one.
       const vectorized = torchVectorizedCount(x.length);
+      // Number() of each test is its 0 or 1 without a branch (inputs around a bound mispredict one).
       for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = v > min && v < max ? 1 : 0;
+        out[i] = Number(v > min) * Number(v < max);
       }
       for (let i = vectorized; i < x.length; i++) {
         const v = x[i]!;
@@ -40,7 +41,7 @@ const kernel: ElementwiseKernel = {
       // clip passes the gradient on the closed interval, and not at NaN.
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v >= min && v <= max ? 1 : 0;
+        out[i] = Number(v >= min) * Number(v <= max);
       }
     }
   },
