@@ -4,12 +4,26 @@
  * propagates NaN; none allocates.
  */
 
+/** Above this x, e^(−x) is finite (it overflows below −709.78), so 1 / (1 + e^(−x)) is safe. */
+export const SIGMOID_DIRECT_LIMIT = -700;
+
 /** The logistic sigmoid 1 / (1 + e^(−x)), with no overflow for any x. */
 export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  // For negative x, e^(−x) could overflow; e^x / (1 + e^x) cannot.
+  // PyTorch's own form is accurate to 2 ulp wherever e^(−x) is finite. Below −700, close to where it
+  // overflows (x < −709.78), e^x / (1 + e^x) instead, which cannot; NaN takes that branch too. Inputs
+  // almost never reach it, so the branch costs nothing (a branch on the sign would be mispredicted).
+  if (x > SIGMOID_DIRECT_LIMIT) return 1 / (1 + Math.exp(-x));
   const e = Math.exp(x);
   return e / (1 + e);
+}
+
+/** σ(x) given e = e^(−|x|), which σ(x) and σ(−x) share: two sigmoids for one exponential, accurate for every x. */
+export function sigmoidOfExp(x: number, e: number): number {
+  // 1 / (1 + e^(−x)) for x ≥ 0; for negative x, e^(−x) could overflow, so e^x / (1 + e^x). Both are
+  // over 1 + e and differ in the numerator only, picked without a branch (1 + 0·e = 1, 0 + 1·e = e
+  // exactly): on inputs of mixed sign a branch here is mispredicted about every other element.
+  const positive = Number(x >= 0);
+  return (positive + (1 - positive) * e) / (1 + e);
 }
 
 /** σ′(x) = σ(x)·σ(−x) = e^(−|x|) / (1 + e^(−|x|))², accurate (no 1 − σ cancellation) for every x. */

@@ -29,9 +29,13 @@ const kernel: ElementwiseKernel = {
       const scale = alpha / alpha32;
       // As in elu: NaN gets 1 on the scalar path and NaN on the vectorized one.
       const vectorized = torchVectorizedCount(x.length);
-      for (let i = 0; i < x.length; i++) {
+      for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = i < vectorized ? (v > 0 ? 1 : scale * Math.exp(v / alpha32)) : v <= 0 ? scale * Math.exp(v / alpha32) : 1;
+        out[i] = v > 0 ? 1 : scale * Math.exp(v / alpha32);
+      }
+      for (let i = vectorized; i < x.length; i++) {
+        const v = x[i]!;
+        out[i] = v <= 0 ? scale * Math.exp(v / alpha32) : 1;
       }
     } else {
       for (let i = 0; i < x.length; i++) {

@@ -28,9 +28,13 @@ const kernel: ElementwiseKernel = {
       // elu_backward's scalar code tests x <= 0, so NaN gets gradient 1; its vectorized code (the
       // leading multiple of 8 elements) tests x > 0 and gives NaN there.
       const vectorized = torchVectorizedCount(x.length);
-      for (let i = 0; i < x.length; i++) {
+      for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = i < vectorized ? (v > 0 ? 1 : alpha * Math.exp(v)) : v <= 0 ? alpha * Math.exp(v) : 1;
+        out[i] = v > 0 ? 1 : alpha * Math.exp(v);
+      }
+      for (let i = vectorized; i < x.length; i++) {
+        const v = x[i]!;
+        out[i] = v <= 0 ? alpha * Math.exp(v) : 1;
       }
     } else {
       for (let i = 0; i < x.length; i++) {

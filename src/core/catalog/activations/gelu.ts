@@ -1,6 +1,6 @@
 /** The Gaussian error linear unit, exact (erf) or with the tanh approximation. */
 import { float32Overflow } from '../../kernels/float32';
-import { normalCdf, normalPdf, sigmoid } from '../../kernels/stableMath';
+import { normalCdf, normalPdf, sigmoid, sigmoidOfExp } from '../../kernels/stableMath';
 import type { ElementwiseKernel, ResolvedParams } from '../types';
 import { defineElementwise } from './elementwise';
 
@@ -40,12 +40,14 @@ const kernel: ElementwiseKernel = {
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
         const u = SQRT_2_OVER_PI * v * (1 + KAPPA * v * v);
-        const half = sigmoid(2 * u);
+        // σ(2u) and σ(−2u) from one exponential.
+        const e = Math.exp(-Math.abs(2 * u));
+        const half = sigmoidOfExp(2 * u, e);
         // 0.5·x·sech²(u)·u′ with sech²(u) = 4σ(2u)σ(−2u). Like the frameworks, (x·sech²)·u′ is NaN
         // (0·∞) once x² overflows: beyond |x| ≈ 1.3e154 in float64, ≈ 1.8e19 in TF.js's float32.
         const square = float32 ? float32Overflow(v * v) : v * v;
         const inner = SQRT_2_OVER_PI * (1 + 3 * KAPPA * square);
-        out[i] = half + 2 * v * half * sigmoid(-2 * u) * inner;
+        out[i] = half + 2 * v * half * sigmoidOfExp(-2 * u, e) * inner;
       }
     } else {
       for (let i = 0; i < x.length; i++) {

@@ -15,9 +15,13 @@ const kernel: ElementwiseKernel = {
       // hardswish_backward's scalar code: 0 below −3, x/3 + 1/2 on the closed [−3, 3], 1 above (and
       // at NaN). Its vectorized code takes 1 from x >= 3 on, and x/3 + 1/2 (NaN) at NaN.
       const vectorized = torchVectorizedCount(x.length);
-      for (let i = 0; i < x.length; i++) {
+      for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = i < vectorized ? (v < -3 ? 0 : v >= 3 ? 1 : v / 3 + 0.5) : v < -3 ? 0 : v <= 3 ? v / 3 + 0.5 : 1;
+        out[i] = v < -3 ? 0 : v >= 3 ? 1 : v / 3 + 0.5;
+      }
+      for (let i = vectorized; i < x.length; i++) {
+        const v = x[i]!;
+        out[i] = v < -3 ? 0 : v <= 3 ? v / 3 + 0.5 : 1;
       }
     } else {
       // Keras differentiates x·hard_sigmoid(x): hs(x) + x·hs′(x), hs′ = 1/6 strictly inside (−3, 3).

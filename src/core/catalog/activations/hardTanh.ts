@@ -6,16 +6,21 @@ import type { ElementwiseKernel, ResolvedParams } from '../types';
 import { defineElementwise } from './elementwise';
 import { activationMessages } from './messages';
 
-function boundsOf(params: ResolvedParams): [number, number] {
+/**
+ * min_val and max_val, after checking min_val < max_val. Returned as an object rather than a pair:
+ * the optimizer reads the elements of a small array literal back as values of unknown type, and a
+ * bound of unknown type in `v < min ? min : v` made the select box every element it passed through.
+ */
+function boundsOf(params: ResolvedParams): { readonly min: number; readonly max: number } {
   const min = numberValue(params, 'min_val', -1);
   const max = numberValue(params, 'max_val', 1);
   if (!(min < max)) throw new FormulaLensError(activationMessages.hardtanhBounds, { function: 'hardtanh', min, max });
-  return [min, max];
+  return { min, max };
 }
 
 const kernel: ElementwiseKernel = {
   forward(x, out, params) {
-    const [min, max] = boundsOf(params);
+    const { min, max } = boundsOf(params);
     // Comparisons keep NaN and the sign of −0.0, like clamp.
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
@@ -23,20 +28,25 @@ const kernel: ElementwiseKernel = {
     }
   },
   derivative(x, out, params, framework) {
-    const [min, max] = boundsOf(params);
+    const { min, max } = boundsOf(params);
     if (framework === 'torch') {
       // hardtanh_backward: 0 at and beyond the bounds, 1 strictly inside. NaN gets 1 on the scalar
       // path and 0 on the vectorized one.
       const vectorized = torchVectorizedCount(x.length);
-      for (let i = 0; i < x.length; i++) {
+      // Number() of each test is its 0 or 1 without a branch (inputs around a bound mispredict one).
+      for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = i < vectorized ? (v > min && v < max ? 1 : 0) : v <= min || v >= max ? 0 : 1;
+        out[i] = Number(v > min) * Number(v < max);
+      }
+      for (let i = vectorized; i < x.length; i++) {
+        const v = x[i]!;
+        out[i] = v <= min || v >= max ? 0 : 1;
       }
     } else {
       // clip passes the gradient on the closed interval, and not at NaN.
       for (let i = 0; i < x.length; i++) {
         const v = x[i]!;
-        out[i] = v >= min && v <= max ? 1 : 0;
+        out[i] = Number(v >= min) * Number(v <= max);
       }
     }
   },

@@ -3,18 +3,28 @@ import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
 
+/**
+ * The slope of each side, indexed by Number(x > 0): [negative_slope, 1]. Looking the slope up
+ * instead of branching on the sign keeps the loops free of a branch that inputs of mixed sign
+ * mispredict about every other element (x·1 = x exactly, so the values are those of the branch).
+ * Reused by every call: kernels run to completion on one thread, so no call sees another's slope.
+ */
+const slopes = new Float64Array(2);
+
 const kernel: ElementwiseKernel = {
   forward(x, out, params) {
-    const slope = numberValue(params, 'negative_slope', 0.2);
+    slopes[0] = numberValue(params, 'negative_slope', 0.2);
+    slopes[1] = 1;
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
-      out[i] = v > 0 ? v : v * slope;
+      out[i] = v * slopes[Number(v > 0)]!;
     }
   },
   derivative(x, out, params) {
-    const slope = numberValue(params, 'negative_slope', 0.2);
+    slopes[0] = numberValue(params, 'negative_slope', 0.2);
+    slopes[1] = 1;
     // Every framework tests x > 0, so 0 and NaN take the negative slope.
-    for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? 1 : slope;
+    for (let i = 0; i < x.length; i++) out[i] = slopes[Number(x[i]! > 0)]!;
   },
 };
 

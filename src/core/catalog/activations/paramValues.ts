@@ -8,7 +8,10 @@ import type { ResolvedParams } from '../types';
 /** A number parameter that `resolveParams` has already checked, or `fallback` when unset. */
 export function numberValue(params: ResolvedParams, name: string, fallback: number): number {
   const value = params[name];
-  return typeof value === 'number' ? value : fallback;
+  // Number() changes no value here, but lets the optimizing compiler type the result as a number: a
+  // parameter that a kernel stores as one arm of `cond ? param : expr` then stays an unboxed double,
+  // where a value of unknown type would make the select a boxed one, allocating per element.
+  return typeof value === 'number' ? Number(value) : fallback;
 }
 
 /** A number-list parameter flattened into a Float64Array, or undefined when unset. */

@@ -20,9 +20,14 @@ const kernel: ElementwiseKernel = {
     if (framework === 'torch') {
       // hardtanh_backward(x, 0, 6): NaN gets 1 on the scalar path and 0 on the vectorized one.
       const vectorized = torchVectorizedCount(x.length);
-      for (let i = 0; i < x.length; i++) {
+      // Number() of each test is its 0 or 1 without a branch (inputs around a kink mispredict one).
+      for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = i < vectorized ? (v > 0 && v < 6 ? 1 : 0) : v <= 0 || v >= 6 ? 0 : 1;
+        out[i] = Number(v > 0) * Number(v < 6);
+      }
+      for (let i = vectorized; i < x.length; i++) {
+        const v = x[i]!;
+        out[i] = v <= 0 || v >= 6 ? 0 : 1;
       }
     } else {
       // relu's step(x) is NaN at NaN; minimum() gives the tie at 6 to the constant.

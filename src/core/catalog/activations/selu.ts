@@ -33,9 +33,13 @@ const kernel: ElementwiseKernel = {
     if (framework === 'torch') {
       // As in elu: NaN gets scale on the scalar path and NaN on the vectorized one.
       const vectorized = torchVectorizedCount(x.length);
-      for (let i = 0; i < x.length; i++) {
+      for (let i = 0; i < vectorized; i++) {
         const v = x[i]!;
-        out[i] = i < vectorized ? (v > 0 ? scale : negative * Math.exp(v)) : v <= 0 ? negative * Math.exp(v) : scale;
+        out[i] = v > 0 ? scale : negative * Math.exp(v);
+      }
+      for (let i = vectorized; i < x.length; i++) {
+        const v = x[i]!;
+        out[i] = v <= 0 ? negative * Math.exp(v) : scale;
       }
     } else {
       for (let i = 0; i < x.length; i++) {

@@ -1,5 +1,5 @@
 /** SiLU / swish: x·σ(beta·x). */
-import { sigmoid } from '../../kernels/stableMath';
+import { SIGMOID_DIRECT_LIMIT, sigmoid } from '../../kernels/stableMath';
 import { numberValue } from './paramValues';
 import type { ElementwiseKernel } from '../types';
 import { defineElementwise } from './elementwise';
@@ -15,13 +15,19 @@ const kernel: ElementwiseKernel = {
   derivative(x, out, params) {
     const beta = numberValue(params, 'beta', 1);
     // σ(βx)·(1 + βx·σ(−βx)); at ±∞ this is NaN (∞·0), as in every framework. Both sigmoids come
-    // from one e^(−|βx|): 1/(1 + e) is the one near 1, e/(1 + e) the one near 0, each accurate.
+    // from one E = e^(−βx): σ(βx) = 1/(1 + E) and σ(−βx) = E/(1 + E), each accurate while E is
+    // finite; below the limit (and at NaN) from e^(βx) instead, which cannot overflow there.
     for (let i = 0; i < x.length; i++) {
       const bx = beta * x[i]!;
-      const e = Math.exp(-Math.abs(bx));
-      const near1 = 1 / (1 + e);
-      const near0 = e * near1;
-      out[i] = bx >= 0 ? near1 * (1 + bx * near0) : near0 * (1 + bx * near1);
+      if (bx > SIGMOID_DIRECT_LIMIT) {
+        const e = Math.exp(-bx);
+        const sigma = 1 / (1 + e);
+        out[i] = sigma * (1 + bx * (e * sigma));
+      } else {
+        const e = Math.exp(bx);
+        const complement = 1 / (1 + e);
+        out[i] = e * complement * (1 + bx * complement);
+      }
     }
   },
 };

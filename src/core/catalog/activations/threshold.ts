@@ -29,10 +29,12 @@ const kernel: ElementwiseKernel = {
   },
   derivative(x, out, params, framework) {
     const limit = numberValue(params, 'threshold', 0);
+    // Number() of the test is its 0 or 1 without a branch, which inputs on both sides of the
+    // threshold would mispredict half the time. torch's `<=` test passes NaN's gradient, x > limit does not.
     if (framework === 'torch') {
-      for (let i = 0; i < x.length; i++) out[i] = x[i]! <= limit ? 0 : 1;
+      for (let i = 0; i < x.length; i++) out[i] = Number(!(x[i]! <= limit));
     } else {
-      for (let i = 0; i < x.length; i++) out[i] = x[i]! > limit ? 1 : 0;
+      for (let i = 0; i < x.length; i++) out[i] = Number(x[i]! > limit);
     }
   },
 };
