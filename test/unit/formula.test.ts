@@ -356,6 +356,14 @@ test('programs compute shared subexpressions once, fold constants, and run over 
   const inPlace = Float64Array.from(input);
   program.run([inPlace], inPlace);
   assert.deepEqual(inPlace, out, 'out may be the input array');
+  // exp(x) · exp(x) reads one register twice; freeing it twice once gave sin(t) and tanh(t) one shared register.
+  const t: FormulaNode = { type: 'binary', operator: '*', left: { type: 'call', name: 'exp', args: [x] }, right: { type: 'call', name: 'exp', args: [x] } };
+  const twice = compileProgram(
+    { type: 'binary', operator: '+', left: { type: 'binary', operator: '*', left: { type: 'call', name: 'sin', args: [t] }, right: { type: 'call', name: 'cos', args: [x] } }, right: { type: 'call', name: 'tanh', args: [t] } },
+    ['x'],
+  );
+  const square = Math.exp(0.3) * Math.exp(0.3);
+  assert.equal(twice.runScalar([0.3]), Math.sin(square) * Math.cos(0.3) + Math.tanh(square));
   program.run([new Float64Array(0)], new Float64Array(0));
   assert.throws(() => program.run([new Float64Array(3)], new Float64Array(4)), RangeError);
 });

@@ -204,9 +204,10 @@ function link(pending: readonly PendingInstruction[], root: Operand, inputCount:
       target = step.kind === 'fill' ? outputIndex + 1 + registerCount++ : free.pop() ?? outputIndex + 1 + registerCount++;
       registerOf[index] = target;
     }
-    step.args.forEach((arg) => {
-      if (arg.kind === 'result' && lastUse[arg.index] === index && steps[arg.index]!.kind !== 'fill') free.push(registerOf[arg.index]!);
-    });
+    // A register read twice by this step (r · r) is freed once.
+    const lastReads = new Set<number>();
+    for (const arg of step.args) if (arg.kind === 'result' && lastUse[arg.index] === index && steps[arg.index]!.kind !== 'fill') lastReads.add(registerOf[arg.index]!);
+    free.push(...lastReads);
     instructions.push(bind(step, args, target));
   });
   return { instructions, registerCount, outputIndex };
