@@ -27,12 +27,16 @@ const KERAS_PACKAGE_PREFIXES = ['tensorflow.keras.', 'tensorflow.python.keras.',
 
 /** The framework a module path belongs to, if it is one of the three. */
 export function frameworkOfModule(path: string): Framework | undefined {
-  const dot = path.indexOf('.');
-  const root = dot < 0 ? path : path.slice(0, dot);
-  if (root === 'torch' || root === 'torchvision') return 'torch';
-  if (root === 'tensorflow' || root === 'keras' || root === 'tf_keras') return 'keras';
-  if (root === 'tfjs') return 'tfjs';
+  // Compares the root in place: called for every resolved call, it should not slice.
+  if (hasRoot(path, 'torch') || hasRoot(path, 'torchvision')) return 'torch';
+  if (hasRoot(path, 'tensorflow') || hasRoot(path, 'keras') || hasRoot(path, 'tf_keras')) return 'keras';
+  if (hasRoot(path, 'tfjs')) return 'tfjs';
   return undefined;
+}
+
+/** True when `root` is the whole path or its part before the first dot. */
+function hasRoot(path: string, root: string): boolean {
+  return path.startsWith(root) && (path.length === root.length || path.charCodeAt(root.length) === 46);
 }
 
 const pythonKeys = new Map<string, string>();

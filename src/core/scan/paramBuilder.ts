@@ -36,17 +36,26 @@ interface Classified {
   readonly param?: string;
 }
 
-/** Classifications by entry id, rename target and written name: the catalog is static, and scans repeat the same names. */
-const classified = new Map<string, Classified>();
+/**
+ * Classifications by API spec (its renames), entry id and written name: the catalog is static, and scans
+ * repeat the same names. Nested maps, so a lookup hashes the strings it has instead of building a key.
+ */
+const classified = new Map<ApiSpec | undefined, Map<string, Map<string, Classified>>>();
+let classifiedCount = 0;
 
 /** The role and canonical name of an argument written as `written` for catalog entry `id`. */
 export function classifyArg(id: string, spec: ApiSpec | undefined, written: string): Classified {
-  const renamed = spec?.rename?.[written];
-  const key = `${id}\u0000${written}\u0000${renamed ?? ''}`;
-  let result = classified.get(key);
+  let byId = classified.get(spec);
+  if (!byId) classified.set(spec, (byId = new Map()));
+  let byWritten = byId.get(id);
+  if (!byWritten) byId.set(id, (byWritten = new Map()));
+  let result = byWritten.get(written);
   if (!result) {
-    result = classifyUncached(id, renamed, written);
-    if (classified.size < 10_000) classified.set(key, result);
+    result = classifyUncached(id, spec?.rename?.[written], written);
+    if (classifiedCount < 10_000) {
+      byWritten.set(written, result);
+      classifiedCount++;
+    }
   }
   return result;
 }
