@@ -8,6 +8,8 @@
  * reader has run.
  */
 import { implementationFor, getFormulaFunction } from './functions';
+import { BINARY_KERNELS, copyKernel, LEFT_CONSTANT_KERNELS, negateKernel, RIGHT_CONSTANT_KERNELS, squareKernel } from './arithmeticKernels';
+import type { ScalarKernel } from './arithmeticKernels';
 import type { BinaryKernel, MirroredKernel, ParamKernel, TernaryKernel, UnaryKernel } from './functions';
 import type { FormulaVariable } from './language';
 import { constantSignedKey, differenceSignedKey, negatedSignedKey, productSignedKey } from './signedKeys';
@@ -16,39 +18,6 @@ import type { BinaryOperator, FormulaNode } from './tree';
 
 /** Values per block: 8 KiB per register, so the registers of a formula stay in L1/L2 cache. */
 export const BLOCK_SIZE = 1024;
-
-/** out[i] = f(a[i], c) or f(c, a[i]) with a compile-time constant c. */
-type ScalarKernel = (a: Float64Array, c: number, out: Float64Array, n: number) => void;
-
-const BINARY_KERNELS: Readonly<Record<BinaryOperator, BinaryKernel>> = {
-  '+': (a, b, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] + b[i]; },
-  '-': (a, b, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] - b[i]; },
-  '*': (a, b, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] * b[i]; },
-  '/': (a, b, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] / b[i]; },
-  '^': (a, b, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.pow(a[i], b[i]); },
-};
-
-/** Register-op-constant kernels (x + c, x * c...). */
-const RIGHT_CONSTANT_KERNELS: Readonly<Record<BinaryOperator, ScalarKernel>> = {
-  '+': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] + c; },
-  '-': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] - c; },
-  '*': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] * c; },
-  '/': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] / c; },
-  '^': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.pow(a[i], c); },
-};
-
-/** Constant-op-register kernels (c - x, c / x...). */
-const LEFT_CONSTANT_KERNELS: Readonly<Record<BinaryOperator, ScalarKernel>> = {
-  '+': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = c + a[i]; },
-  '-': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = c - a[i]; },
-  '*': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = c * a[i]; },
-  '/': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = c / a[i]; },
-  '^': (a, c, o, n) => { for (let i = 0; i < n; i++) o[i] = Math.pow(c, a[i]); },
-};
-
-const negateKernel: UnaryKernel = (a, o, n) => { for (let i = 0; i < n; i++) o[i] = -a[i]; };
-const squareKernel: UnaryKernel = (a, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i] * a[i]; };
-const copyKernel: UnaryKernel = (a, o, n) => { for (let i = 0; i < n; i++) o[i] = a[i]; };
 
 function applyBinary(operator: BinaryOperator, a: number, b: number): number {
   switch (operator) {
