@@ -59,6 +59,8 @@ class CodeScanner {
   /** Fingerprints of resolvable names and of tensor-method names: most names match neither and are never sliced. */
   private readonly heads: ReadonlySet<number> | undefined;
   private readonly methods: ReadonlySet<number>;
+  /** API keys by resolved head, then the rest of the chain as written (`torch.nn` → `ReLU` → `nn.ReLU`). */
+  private readonly apiKeys = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly view: TokenView,
@@ -182,9 +184,14 @@ class CodeScanner {
     return text;
   }
 
-  private resolvedPath(first: number, last: number): string | undefined {
+  /** The module path the head name of a chain stands for (`F` → `torch.nn.functional`), if any. */
+  private resolvedHead(first: number): string | undefined {
     if (this.heads && !this.heads.has(this.signature(first))) return undefined;
-    const head = resolveHead(this.tokens.text(first), this.imports, this.python ? 'python' : 'js');
+    return resolveHead(this.tokens.text(first), this.imports, this.python ? 'python' : 'js');
+  }
+
+  private resolvedPath(first: number, last: number): string | undefined {
+    const head = this.resolvedHead(first);
     if (head === undefined) return undefined;
     let path = head;
     for (let k = first + 2; k <= last; k += 2) path += `.${this.tokens.text(k)}`;
@@ -195,15 +202,28 @@ class CodeScanner {
     return this.python ? pythonApiKey(path) : jsApiKey(path);
   }
 
+  /** The API key of the chain `first..last` under its resolved head, cached by head and the rest as written. */
+  private chainApiKey(head: string, first: number, last: number): string {
+    const rest = last === first ? '' : last === first + 2 ? this.tokens.text(last) : this.chainText(first + 2, last);
+    let byRest = this.apiKeys.get(head);
+    if (!byRest) this.apiKeys.set(head, (byRest = new Map()));
+    let key = byRest.get(rest);
+    if (key === undefined) {
+      key = this.apiKey(rest === '' ? head : `${head}.${rest}`);
+      byRest.set(rest, key);
+    }
+    return key;
+  }
+
   /** A dotted name `first..last` (names at even offsets): an API, a factory, a tensor method, or `compile`. */
   private chain(first: number, last: number): void {
     const tokens = this.tokens;
     const call = tokens.isOp(last + 1, '(');
-    const path = this.resolvedPath(first, last);
+    const head = this.resolvedHead(first);
     const table = this.python ? PYTHON_APIS : TFJS_APIS;
-    let key = path !== undefined ? this.apiKey(path) : undefined;
+    let key = head !== undefined ? this.chainApiKey(head, first, last) : undefined;
     let spec = key !== undefined ? table.get(key) : undefined;
-    if (!spec && path === undefined && this.python) {
+    if (!spec && head === undefined && this.python) {
       for (const module of this.imports.starModules) {
         const candidate = pythonApiKey(`${module}.${this.chainText(first, last)}`);
         if (table.has(candidate) || PYTHON_STRING_FACTORIES.has(candidate)) {
@@ -225,8 +245,10 @@ class CodeScanner {
         return;
       }
     }
-    const framework = path !== undefined ? frameworkOfModule(path) : undefined;
-    if (last > first && framework === undefined && this.methods.has(this.signature(last)) && !NOT_TENSORS.has(tokens.text(first))) this.tensorMethod(last);
+    // A framework's own function is no tensor method; the framework of a path is that of its root, which
+    // the head holds. The fingerprint test first: it rules out most calls without reading the head.
+    const tensorMethod = last > first && this.methods.has(this.signature(last)) && (head === undefined || frameworkOfModule(head) === undefined);
+    if (tensorMethod && !NOT_TENSORS.has(tokens.text(first))) this.tensorMethod(last);
     if (this.python && last > first && tokens.isName(last, 'compile')) this.compilePositional(last + 1);
   }
 
