@@ -41,8 +41,9 @@ export interface TokenView {
 const NOT_LITERAL: unique symbol = Symbol('not a literal');
 
 function parseNumber(text: string): number | undefined {
-  const cleaned = text.replace(/_/g, '');
-  if (/[jJn]$/.test(cleaned)) return undefined; // complex (Python) or BigInt (JS)
+  const cleaned = text.includes('_') ? text.replace(/_/g, '') : text;
+  const suffix = cleaned.charCodeAt(cleaned.length - 1);
+  if (suffix === 106 || suffix === 74 || suffix === 110) return undefined; // j, J: complex (Python); n: BigInt (JS)
   const value = Number(cleaned);
   return Number.isNaN(value) ? undefined : value;
 }
@@ -137,39 +138,56 @@ function hasTrailingComma(view: TokenView, first: number, last: number): boolean
   return last >= first && view.tokens.isOp(last, ',');
 }
 
-/** Calls `visit` with the first and last token of each part of first..last between top-level commas (empty parts skipped). */
-function forEachTopLevel(view: TokenView, first: number, last: number, visit: (partFirst: number, partLast: number) => void): void {
+/**
+ * The first top-level comma in from..last (brackets closed within the range are skipped), or last + 1.
+ * The parts between such commas are a call's arguments or a display's items; callers loop over them
+ * without building index pairs.
+ */
+function nextTopLevelComma(view: TokenView, from: number, last: number): number {
   const { tokens, match } = view;
-  let partStart = first;
-  let k = first;
+  let k = from;
   while (k <= last) {
     if (tokens.kind(k) === TokenKind.Op) {
       if (match[k]! > k && match[k]! <= last) {
         k = match[k]! + 1;
         continue;
       }
-      if (tokens.isOp(k, ',')) {
-        if (k > partStart) visit(partStart, k - 1);
-        partStart = k + 1;
-      }
+      if (tokens.isOp(k, ',')) return k;
     }
     k++;
   }
-  if (last >= partStart) visit(partStart, last);
+  return last + 1;
 }
 
 /** Splits tokens first..last at top-level commas into [first, last] index pairs (empty parts dropped). */
 export function splitTopLevel(view: TokenView, first: number, last: number): [number, number][] {
   const parts: [number, number][] = [];
-  forEachTopLevel(view, first, last, (a, b) => parts.push([a, b]));
+  for (let a = first; a <= last; ) {
+    const comma = nextTopLevelComma(view, a, last);
+    if (comma > a) parts.push([a, comma - 1]);
+    a = comma + 1;
+  }
   return parts;
 }
 
 /** Reads the arguments of the call whose `(` is at `open`. */
 export function readArgs(view: TokenView, open: number): ArgNode[] {
   const close = view.match[open]!;
-  const nodes: ArgNode[] = [];
-  if (close >= 0) forEachTopLevel(view, open + 1, close - 1, (a, b) => nodes.push(readArg(view, a, b)));
+  // Counted first so the list is allocated at its size (grown from [] it would hold room for 16): this runs
+  // for every call the scanner looks into, and argument lists end up in the mentions.
+  let count = 0;
+  for (let a = open + 1; a < close; ) {
+    const comma = nextTopLevelComma(view, a, close - 1);
+    if (comma > a) count++;
+    a = comma + 1;
+  }
+  const nodes = new Array<ArgNode>(count);
+  let index = 0;
+  for (let a = open + 1; a < close; ) {
+    const comma = nextTopLevelComma(view, a, close - 1);
+    if (comma > a) nodes[index++] = readArg(view, a, comma - 1);
+    a = comma + 1;
+  }
   return nodes;
 }
 

@@ -254,7 +254,9 @@ class CodeScanner {
 
   /** Converts argument nodes to written arguments (positions stop counting after a starred argument). */
   private written(nodes: readonly ArgNode[]): WrittenArg[] {
-    const out: WrittenArg[] = [];
+    // Sized up front and cut to length at the end: growing from [] would allocate room for 16.
+    const out = new Array<WrittenArg>(nodes.length);
+    let count = 0;
     let position = 0;
     let positionsKnown = true;
     for (const node of nodes) {
@@ -268,12 +270,11 @@ class CodeScanner {
         continue;
       }
       if (node.name === undefined && !positionsKnown) continue;
-      const arg: { -readonly [K in keyof WrittenArg]: WrittenArg[K] } = { isLiteral: node.isLiteral, text, range: this.range(node.start, node.end) };
-      if (node.isLiteral) arg.value = node.value;
-      if (node.name !== undefined) arg.name = node.name;
-      else arg.position = position++;
-      out.push(arg);
+      // One shape for every written argument (absent fields undefined): buildParams reads them all.
+      const named = node.name !== undefined;
+      out[count++] = { isLiteral: node.isLiteral, text, range: this.range(node.start, node.end), value: node.isLiteral ? node.value : undefined, name: node.name, position: named ? undefined : position++ };
     }
+    out.length = count;
     return out;
   }
 

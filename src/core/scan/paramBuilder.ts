@@ -80,9 +80,11 @@ export function buildParams(id: string, spec: ApiSpec | undefined, args: readonl
   if (spec?.implied) Object.assign(params, spec.implied);
   if (implied) Object.assign(params, implied);
   const expressions: Record<string, string> = {};
-  const rawArgs: MentionArg[] = [];
+  // One entry per argument: sized up front, since growing from [] would keep room for 16 in every mention.
+  const rawArgs = new Array<MentionArg>(args.length);
   let reduction: string | undefined;
-  for (const arg of args) {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
     const written = arg.name ?? (arg.position !== undefined ? spec?.positional[arg.position] : undefined);
     const { role, param } = written === undefined ? { role: 'other' as Role } : classifyArg(id, spec, written);
     const raw: { -readonly [K in keyof MentionArg]: MentionArg[K] } = { role, text: arg.text, range: arg.range };
@@ -91,7 +93,7 @@ export function buildParams(id: string, spec: ApiSpec | undefined, args: readonl
     if (written !== undefined) raw.slot = written;
     if (param !== undefined) raw.param = param;
     if (arg.isLiteral) raw.value = arg.value;
-    rawArgs.push(raw);
+    rawArgs[index] = raw;
     if (role === 'reduction') {
       if (arg.isLiteral && typeof arg.value === 'string') reduction = arg.value;
       else expressions.reduction = arg.text;
