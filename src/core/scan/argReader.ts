@@ -173,8 +173,8 @@ export function splitTopLevel(view: TokenView, first: number, last: number): [nu
 /** Reads the arguments of the call whose `(` is at `open`. */
 export function readArgs(view: TokenView, open: number): ArgNode[] {
   const close = view.match[open]!;
-  // Counted first so the list is allocated at its size (grown from [] it would hold room for 16): this runs
-  // for every call the scanner looks into, and argument lists end up in the mentions.
+  // Counted first so the list is allocated at its size (grown from [] it would reserve room for 16): this
+  // runs for every call the scanner looks into.
   let count = 0;
   for (let a = open + 1; a < close; ) {
     const comma = nextTopLevelComma(view, a, close - 1);

@@ -274,7 +274,7 @@ class CodeScanner {
       const named = node.name !== undefined;
       out[count++] = { isLiteral: node.isLiteral, text, range: this.range(node.start, node.end), value: node.isLiteral ? node.value : undefined, name: node.name, position: named ? undefined : position++ };
     }
-    out.length = count;
+    if (count < out.length) out.length = count;
     return out;
   }
 
