@@ -73,12 +73,6 @@ class CodeScanner {
     this.methods = new Set([...(this.python ? TORCH_TENSOR_METHODS : TFJS_TENSOR_METHODS).keys()].map((name) => nameSignature(name, 0, name.length)));
   }
 
-  /** The character of a one-character operator token, else 0. */
-  private opChar(k: number): number {
-    const start = this.tokens.start(k);
-    return this.tokens.end(k) - start === 1 ? this.tokens.source.charCodeAt(start) : 0;
-  }
-
   private signature(k: number): number {
     return nameSignature(this.tokens.source, this.tokens.start(k), this.tokens.end(k));
   }
@@ -113,9 +107,8 @@ class CodeScanner {
   }
 
   private trackBracket(i: number): void {
-    const tokens = this.tokens;
-    if (tokens.end(i) - tokens.start(i) !== 1) return;
-    const c = tokens.source.charCodeAt(tokens.start(i));
+    const c = this.tokens.opChar(i);
+    if (c === 0) return;
     // Unclosed openers (code being typed) stay on the stack so their keywords still find their call.
     if (c === 40 || c === 91 || c === 123) {
       this.stack.push(i);
@@ -152,7 +145,7 @@ class CodeScanner {
     if (!this.python && tokens.isName(i, 'import') && !tokens.isOp(i + 1, '(') && !tokens.isOp(i + 1, '.')) return this.skipJsImport(i);
     // One look at the previous token decides most cases: `.name`, `def name`, `(name=`.
     const previousKind = tokens.kind(i - 1);
-    const previousOp = previousKind === TokenKind.Op ? this.opChar(i - 1) : 0;
+    const previousOp = tokens.opChar(i - 1);
     if (previousOp === 46 || (previousKind === TokenKind.Op && tokens.isOp(i - 1, '?.'))) {
       // `.relu()` right after a call or subscript: `self.fc(x).relu()`.
       if (tokens.isCloser(i - 2)) this.tensorMethod(i);

@@ -117,6 +117,13 @@ export class TokenList {
     return this.has(i) ? this.source.slice(this.starts[i]!, this.ends[i]!) : '';
   }
 
+  /** The character of a one-character Op token i (`(`, `,`, `.`...), else 0: one call where loops over every token need it. */
+  opChar(i: number): number {
+    if (!this.has(i) || this.kinds[i] !== TokenKind.Op) return 0;
+    const start = this.starts[i]!;
+    return this.ends[i]! - start === 1 ? this.source.charCodeAt(start) : 0;
+  }
+
   /** True for an Op token with exactly this text. */
   isOp(i: number, op: string): boolean {
     if (!this.has(i) || this.kinds[i] !== TokenKind.Op) return false;
@@ -174,12 +181,9 @@ export function matchBrackets(tokens: TokenList): Int32Array {
   // Open brackets as (token index, bracket character) pairs; a typed stack avoids array resizing.
   const stack = new Int32Array(2 * Math.min(tokens.length, 1 << 16) + 2);
   let depth = 0;
-  const source = tokens.source;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens.kind(i) !== TokenKind.Op) continue;
-    const start = tokens.start(i);
-    if (tokens.end(i) - start !== 1) continue;
-    const c = source.charCodeAt(start);
+    const c = tokens.opChar(i);
+    if (c === 0) continue;
     if (c === 40 || c === 91 || c === 123) {
       if (2 * depth + 1 < stack.length) {
         stack[2 * depth] = i;
