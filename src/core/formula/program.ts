@@ -91,10 +91,11 @@ class ProgramBuilder {
     return this.signedKeys.get(key) ?? { key, negative: false, loose: false };
   }
 
-  /** Records the signed key of a newly emitted result (a hash-consed one keeps its first). */
+  /** Records the signed key of a newly emitted result (a hash-consed one keeps its first; folded constants have their own). */
   private withSignedKey(result: Operand, signedKey: SignedKey | undefined): Operand {
+    if (!signedKey || result.kind !== 'result') return result;
     const key = operandKey(result);
-    if (signedKey && !this.signedKeys.has(key)) this.signedKeys.set(key, signedKey);
+    if (!this.signedKeys.has(key)) this.signedKeys.set(key, signedKey);
     return result;
   }
 
