@@ -12,7 +12,9 @@ import { loadFormulaCompiler } from '../../src/core/formula/load';
 import type { CompiledFormula, FormulaCompiler } from '../../src/core/formula/compiler';
 import { positionAt } from '../../src/core/formula/position';
 import type { FormulaKind } from '../../src/core/formula/language';
-import { argumentCounts, FORMULA_FUNCTIONS } from '../../src/core/formula/functions';
+import { argumentCounts, FORMULA_FUNCTIONS, getFormulaFunction, implementationFor } from '../../src/core/formula/functions';
+import { compileProgram } from '../../src/core/formula/program';
+import type { BinaryOperator, FormulaNode } from '../../src/core/formula/tree';
 
 /** Any float64, with NaN, ±Infinity, -0, subnormals and huge values drawn often. */
 const anyNumber = fc.oneof(
@@ -184,5 +186,65 @@ test('random smooth formulas: symbolic derivatives match finite differences and 
       }
     }),
     { numRuns: 300, seed: 20241127 },
+  );
+});
+
+/** The tree evaluated node by node with the functions' scalar implementations: what a program must equal bit for bit. */
+function evaluateTree(node: FormulaNode, x: number): number {
+  switch (node.type) {
+    case 'number':
+      return node.value;
+    case 'variable':
+      return x;
+    case 'negate':
+      return -evaluateTree(node.argument, x);
+    case 'binary': {
+      const [a, b] = [evaluateTree(node.left, x), evaluateTree(node.right, x)];
+      return node.operator === '+' ? a + b : node.operator === '-' ? a - b : node.operator === '*' ? a * b : node.operator === '/' ? a / b : Math.pow(a, b);
+    }
+    case 'call': {
+      const implementation = implementationFor(getFormulaFunction(node.name)!, node.args.length)!;
+      const args = node.args.map((arg) => evaluateTree(arg, x));
+      return implementation.kind === 'ternary' ? implementation.scalar(args[0]!, args[1]!, args[2]!) : implementation.kind === 'unary' ? implementation.scalar(args[0]!) : implementation.scalar(args[0]!, args[1]!);
+    }
+  }
+}
+
+/** Trees rich in ±u pairs (negations, constant products, swapped differences) under sigmoid, the mirrored function. */
+const mirrorTree: fc.Arbitrary<FormulaNode> = fc.letrec<{ tree: FormulaNode }>((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constant<FormulaNode>({ type: 'variable', name: 'x' }),
+    fc.constantFrom(0, -0, 1, -1, 1.702, -1.702, 2, Infinity, NaN).map((value): FormulaNode => ({ type: 'number', value })),
+    tie('tree').map((argument): FormulaNode => ({ type: 'negate', argument })),
+    fc.tuple(fc.constantFrom<BinaryOperator>('+', '-', '*', '/', '^'), tie('tree'), tie('tree')).map(([operator, left, right]): FormulaNode => ({ type: 'binary', operator, left, right })),
+    tie('tree').map((arg): FormulaNode => ({ type: 'call', name: 'sigmoid', args: [arg] })),
+    tie('tree').map((arg): FormulaNode => ({ type: 'call', name: 'exp', args: [arg] })),
+  ),
+})).tree;
+
+/** A tree together with copies of its subtrees negated in the ways tidying writes −u, so pairs really occur. */
+const mirroredPairs = fc.tuple(mirrorTree, fc.constantFrom(0, 1, 2, 3)).map(([u, form]): FormulaNode => {
+  const x: FormulaNode = { type: 'variable', name: 'x' };
+  const inner: FormulaNode = form === 0 ? u : form === 1 ? { type: 'binary', operator: '*', left: { type: 'number', value: 1.702 }, right: u } : form === 2 ? { type: 'binary', operator: '-', left: u, right: x } : { type: 'binary', operator: '/', left: x, right: { type: 'binary', operator: '-', left: u, right: x } };
+  const negated: FormulaNode =
+    form === 0 ? { type: 'negate', argument: u }
+    : form === 1 ? { type: 'binary', operator: '*', left: { type: 'number', value: -1.702 }, right: u }
+    : form === 2 ? { type: 'binary', operator: '-', left: x, right: u }
+    : { type: 'binary', operator: '/', left: x, right: { type: 'binary', operator: '-', left: x, right: u } };
+  const sig = (arg: FormulaNode): FormulaNode => ({ type: 'call', name: 'sigmoid', args: [arg] });
+  return { type: 'binary', operator: '+', left: { type: 'binary', operator: '*', left: sig(inner), right: u }, right: { type: 'binary', operator: '/', left: sig(negated), right: sig(inner) } };
+});
+
+test('block programs equal the tree evaluated node by node, bit for bit, with shared and mirrored subexpressions', () => {
+  const inputs = Float64Array.from([NaN, Infinity, -Infinity, 0, -0, 1, -1, 1.702, 2, 0.5, -3, 40, -40, 710, -746, 5e-324, -1e308]);
+  fc.assert(
+    fc.property(fc.oneof(mirrorTree, mirroredPairs), (tree) => {
+      const program = compileProgram(tree, ['x']);
+      const out = new Float64Array(inputs.length);
+      program.run([inputs], out);
+      inputs.forEach((v, i) => assert.ok(Object.is(out[i], evaluateTree(tree, v)), `${JSON.stringify(tree)} at ${v}: ${out[i]} vs ${evaluateTree(tree, v)}`));
+    }),
+    { numRuns: 800, seed: 20250611 },
   );
 });

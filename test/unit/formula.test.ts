@@ -18,7 +18,7 @@ import { BLOCK_SIZE, compileProgram } from '../../src/core/formula/program';
 import type { FormulaNode } from '../../src/core/formula/tree';
 import { isSavedFormula, readSavedFormulas } from '../../src/core/formula/savedFormula';
 import { formulaActivationEntry, formulaLossEntry, savedFormulaEntry } from '../../src/core/formula/customEntries';
-import { erf } from '../../src/core/kernels/stableMath';
+import { erf, sigmoid as stableSigmoid } from '../../src/core/kernels/stableMath';
 import { requireEntry } from '../../src/core/catalog/registry';
 import { resolveParams } from '../../src/core/catalog/params';
 import type { ParamValue } from '../../src/core/catalog/types';
@@ -341,6 +341,11 @@ test('programs compute shared subexpressions once, fold constants, and run over 
   );
   assert.equal(folded.instructionCount, 1, '(2 + exp(0)) * x is one multiply by 3');
   assert.equal(folded.runScalar([2]), 6);
+  // σ(1.702x)·σ(−1.702x), the shape of σ′: −1.702·x is never computed, one exponential gives both sigmoids.
+  const scaled = (c: number): FormulaNode => ({ type: 'call', name: 'sigmoid', args: [{ type: 'binary', operator: '*', left: { type: 'number', value: c }, right: x }] });
+  const mirrored = compileProgram({ type: 'binary', operator: '*', left: scaled(1.702), right: scaled(-1.702) }, ['x']);
+  assert.equal(mirrored.instructionCount, 3, 'one multiply by 1.702, one sigmoid pair, one product');
+  assert.equal(mirrored.runScalar([2]), stableSigmoid(3.404) * stableSigmoid(-3.404));
   const constant = compileProgram({ type: 'number', value: 5 }, ['x']);
   const identity = compileProgram(x, ['x']);
   const n = BLOCK_SIZE * 2 + 37;
@@ -356,6 +361,14 @@ test('programs compute shared subexpressions once, fold constants, and run over 
   const inPlace = Float64Array.from(input);
   program.run([inPlace], inPlace);
   assert.deepEqual(inPlace, out, 'out may be the input array');
+  // exp(x) · exp(x) reads one register twice; freeing it twice once gave sin(t) and tanh(t) one shared register.
+  const t: FormulaNode = { type: 'binary', operator: '*', left: { type: 'call', name: 'exp', args: [x] }, right: { type: 'call', name: 'exp', args: [x] } };
+  const twice = compileProgram(
+    { type: 'binary', operator: '+', left: { type: 'binary', operator: '*', left: { type: 'call', name: 'sin', args: [t] }, right: { type: 'call', name: 'cos', args: [x] } }, right: { type: 'call', name: 'tanh', args: [t] } },
+    ['x'],
+  );
+  const square = Math.exp(0.3) * Math.exp(0.3);
+  assert.equal(twice.runScalar([0.3]), Math.sin(square) * Math.cos(0.3) + Math.tanh(square));
   program.run([new Float64Array(0)], new Float64Array(0));
   assert.throws(() => program.run([new Float64Array(3)], new Float64Array(4)), RangeError);
 });

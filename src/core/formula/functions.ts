@@ -15,6 +15,8 @@ import { editDistance } from '../text/editDistance';
 
 /** out[i] = f(a[i]) for i < n. */
 export type UnaryKernel = (a: Float64Array, out: Float64Array, n: number) => void;
+/** out[i] = f(a[i]) and mirrored[i] = f(−a[i]) for i < n, computed together (σ(u) and σ(−u) share one exponential). */
+export type MirroredKernel = (a: Float64Array, out: Float64Array, mirrored: Float64Array, n: number) => void;
 /** out[i] = f(a[i], param) for i < n, with a constant parameter. */
 export type ParamKernel = (a: Float64Array, out: Float64Array, n: number, param: number) => void;
 /** out[i] = f(a[i], b[i]) for i < n. */
@@ -24,7 +26,13 @@ export type TernaryKernel = (a: Float64Array, b: Float64Array, c: Float64Array, 
 
 /** How one arity of a function is evaluated. */
 export type FunctionImplementation =
-  | { readonly kind: 'unary'; readonly scalar: (v: number) => number; readonly kernel: UnaryKernel }
+  | {
+      readonly kind: 'unary';
+      readonly scalar: (v: number) => number;
+      readonly kernel: UnaryKernel;
+      /** Computes f(u) and f(−u) at once, equal to two `kernel` runs bit for bit; needs f(+0) = f(−0). */
+      readonly mirrored?: MirroredKernel;
+    }
   | { readonly kind: 'param'; readonly scalar: (v: number, param: number) => number; readonly kernel: ParamKernel }
   | { readonly kind: 'binary'; readonly scalar: (a: number, b: number) => number; readonly kernel: BinaryKernel }
   | { readonly kind: 'ternary'; readonly scalar: (a: number, b: number, c: number) => number; readonly kernel: TernaryKernel };
@@ -49,8 +57,8 @@ export interface FormulaFunction {
   readonly derivative: 'mathjs' | readonly (string | null)[];
 }
 
-function unary(f: (v: number) => number, kernel: UnaryKernel): FunctionImplementation {
-  return { kind: 'unary', scalar: f, kernel };
+function unary(f: (v: number) => number, kernel: UnaryKernel, mirrored?: MirroredKernel): FunctionImplementation {
+  return mirrored ? { kind: 'unary', scalar: f, kernel, mirrored } : { kind: 'unary', scalar: f, kernel };
 }
 function param(f: (v: number, p: number) => number, kernel: ParamKernel): FunctionImplementation {
   return { kind: 'param', scalar: f, kernel };
@@ -85,6 +93,26 @@ const SIGMOID_DERIVATIVE = 'sigmoid(u) * sigmoid(-u)';
 const SILU_DERIVATIVE = 'sigmoid(u) * (1 + u * sigmoid(-u))';
 const HARD_SWISH_DERIVATIVE = 'step(u + 3) * (1 - step(u - 3)) * (u / 3 + 0.5) + step(u - 3)';
 const GELU_TANH_ARGUMENT = '2 * sqrt(2 / pi) * (u + 0.044715 * u^3)';
+
+/**
+ * σ(a[i]) and σ(−a[i]) from the one exponential e = exp(−|a[i]|) both need: the same branches and
+ * operations as `sigmoid` (1 / (1 + e) on the non-negative side, e / (1 + e) on the other), so each
+ * output equals a separate sigmoid bit for bit, NaN and ±0 included.
+ */
+const sigmoidMirrored: MirroredKernel = (a, o, m, n) => {
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    const e = Math.exp(-Math.abs(v));
+    const d = 1 + e;
+    if (v >= 0) {
+      o[i] = 1 / d;
+      m[i] = e / d;
+    } else {
+      o[i] = e / d;
+      m[i] = 1 / d;
+    }
+  }
+};
 
 const silu = unary(scalar.silu, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.silu(a[i]); });
 const hardSwish = unary(scalar.hardSwish, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.hardSwish(a[i]); });
@@ -140,7 +168,7 @@ const FUNCTIONS: readonly FormulaFunction[] = [
   math('erf', 'erf(x)', { 1: unary(scalar.erf, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.erf(a[i]); }) }, ['2 / sqrt(pi) * exp(-u^2)']),
   math('erfc', 'erfc(x)', { 1: unary(scalar.erfc, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.erfc(a[i]); }) }, ['-2 / sqrt(pi) * exp(-u^2)']),
   // The catalog's elementwise activations.
-  activation('sigmoid', 'sigmoid(x)', unary(scalar.sigmoid, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.sigmoid(a[i]); }), SIGMOID_DERIVATIVE),
+  activation('sigmoid', 'sigmoid(x)', unary(scalar.sigmoid, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.sigmoid(a[i]); }, sigmoidMirrored), SIGMOID_DERIVATIVE),
   activation('log_sigmoid', 'log_sigmoid(x)', unary(scalar.logSigmoid, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.logSigmoid(a[i]); }), 'sigmoid(-u)'),
   activation('softplus', 'softplus(x)', unary(scalar.softplus, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.softplus(a[i]); }), 'sigmoid(u)'),
   activation('relu', 'relu(x)', unary(scalar.relu, (a, o, n) => { for (let i = 0; i < n; i++) o[i] = scalar.relu(a[i]); }), 'step(u)'),

@@ -37,16 +37,13 @@ export interface TokenView {
   readonly language: 'python' | 'js';
 }
 
-interface Literal {
-  readonly ok: boolean;
-  readonly value?: ParamValue;
-}
-
-const NOT_LITERAL: Literal = { ok: false };
+/** What `literalValue` returns for tokens that are not a literal (a literal's value may be null). */
+const NOT_LITERAL: unique symbol = Symbol('not a literal');
 
 function parseNumber(text: string): number | undefined {
-  const cleaned = text.replace(/_/g, '');
-  if (/[jJn]$/.test(cleaned)) return undefined; // complex (Python) or BigInt (JS)
+  const cleaned = text.includes('_') ? text.replace(/_/g, '') : text;
+  const suffix = cleaned.charCodeAt(cleaned.length - 1);
+  if (suffix === 106 || suffix === 74 || suffix === 110) return undefined; // j, J: complex (Python); n: BigInt (JS)
   const value = Number(cleaned);
   return Number.isNaN(value) ? undefined : value;
 }
@@ -76,31 +73,28 @@ function specialFloat(view: TokenView, first: number, last: number): number | un
   return undefined;
 }
 
-/** Evaluates the literal spanning tokens first..last, if it is one. */
-export function literalOf(view: TokenView, first: number, last: number): Literal {
+/** Evaluates the literal spanning tokens first..last, or NOT_LITERAL (no wrapper object: this runs per argument). */
+function literalValue(view: TokenView, first: number, last: number): ParamValue | typeof NOT_LITERAL {
   const { tokens, match } = view;
   if (first > last) return NOT_LITERAL;
   if (first === last) {
     switch (tokens.kind(first)) {
-      case TokenKind.Number: {
-        const value = parseNumber(tokens.text(first));
-        return value === undefined ? NOT_LITERAL : { ok: true, value };
-      }
+      case TokenKind.Number:
+        return parseNumber(tokens.text(first)) ?? NOT_LITERAL;
       case TokenKind.String:
-        return { ok: true, value: tokens.stringValue(first) };
+        return tokens.stringValue(first);
       case TokenKind.Name: {
         const word = tokens.text(first);
         if (view.language === 'python') {
-          if (word === 'True') return { ok: true, value: true };
-          if (word === 'False') return { ok: true, value: false };
-          if (word === 'None') return { ok: true, value: null };
+          if (word === 'True') return true;
+          if (word === 'False') return false;
+          if (word === 'None') return null;
         } else {
-          if (word === 'true') return { ok: true, value: true };
-          if (word === 'false') return { ok: true, value: false };
-          if (word === 'null') return { ok: true, value: null };
+          if (word === 'true') return true;
+          if (word === 'false') return false;
+          if (word === 'null') return null;
         }
-        const special = specialFloat(view, first, last);
-        return special === undefined ? NOT_LITERAL : { ok: true, value: special };
+        return specialFloat(view, first, last) ?? NOT_LITERAL;
       }
       default:
         return NOT_LITERAL;
@@ -108,8 +102,8 @@ export function literalOf(view: TokenView, first: number, last: number): Literal
   }
   const minus = tokens.isOp(first, '-');
   if (minus || tokens.isOp(first, '+')) {
-    const inner = literalOf(view, first + 1, last);
-    if (inner.ok && typeof inner.value === 'number') return { ok: true, value: minus ? -inner.value : inner.value };
+    const inner = literalValue(view, first + 1, last);
+    if (typeof inner === 'number') return minus ? -inner : inner;
     return NOT_LITERAL;
   }
   // Adjacent Python strings concatenate: 'binary_' 'crossentropy'.
@@ -119,61 +113,82 @@ export function literalOf(view: TokenView, first: number, last: number): Literal
       if (tokens.kind(k) !== TokenKind.String) return NOT_LITERAL;
       value += tokens.stringValue(k);
     }
-    return { ok: true, value };
+    return value;
   }
   const paren = tokens.isOp(first, '(');
   if ((paren || tokens.isOp(first, '[')) && match[first] === last) {
     const items = splitTopLevel(view, first + 1, last - 1);
     const hasComma = items.length > 1 || hasTrailingComma(view, first + 1, last - 1);
-    if (paren && !hasComma) return items.length === 1 ? literalOf(view, items[0]![0], items[0]![1]) : NOT_LITERAL;
+    if (paren && !hasComma) return items.length === 1 ? literalValue(view, items[0]![0], items[0]![1]) : NOT_LITERAL;
     const values: (number | number[])[] = [];
     for (const [a, b] of items) {
-      const item = literalOf(view, a, b);
-      if (!item.ok) return NOT_LITERAL;
-      if (typeof item.value === 'number') values.push(item.value);
-      else if (Array.isArray(item.value) && item.value.every((v) => typeof v === 'number')) values.push(item.value as number[]);
+      const item = literalValue(view, a, b);
+      if (typeof item === 'number') values.push(item);
+      else if (Array.isArray(item) && item.every((v) => typeof v === 'number')) values.push(item as number[]);
       else return NOT_LITERAL;
     }
     const nested = values.some((v) => Array.isArray(v));
     if (nested && !values.every((v) => Array.isArray(v))) return NOT_LITERAL;
-    return { ok: true, value: values as number[] | number[][] };
+    return values as number[] | number[][];
   }
-  const special = specialFloat(view, first, last);
-  return special === undefined ? NOT_LITERAL : { ok: true, value: special };
+  return specialFloat(view, first, last) ?? NOT_LITERAL;
 }
 
 function hasTrailingComma(view: TokenView, first: number, last: number): boolean {
   return last >= first && view.tokens.isOp(last, ',');
 }
 
-/** Splits tokens first..last at top-level commas into [first, last] index pairs (empty parts dropped). */
-export function splitTopLevel(view: TokenView, first: number, last: number): [number, number][] {
+/**
+ * The first top-level comma in from..last (brackets closed within the range are skipped), or last + 1.
+ * The parts between such commas are a call's arguments or a display's items; callers loop over them
+ * without building index pairs.
+ */
+function nextTopLevelComma(view: TokenView, from: number, last: number): number {
   const { tokens, match } = view;
-  const parts: [number, number][] = [];
-  let partStart = first;
-  let k = first;
+  let k = from;
   while (k <= last) {
     if (tokens.kind(k) === TokenKind.Op) {
       if (match[k]! > k && match[k]! <= last) {
         k = match[k]! + 1;
         continue;
       }
-      if (tokens.isOp(k, ',')) {
-        if (k > partStart) parts.push([partStart, k - 1]);
-        partStart = k + 1;
-      }
+      if (tokens.isOp(k, ',')) return k;
     }
     k++;
   }
-  if (last >= partStart) parts.push([partStart, last]);
+  return last + 1;
+}
+
+/** Splits tokens first..last at top-level commas into [first, last] index pairs (empty parts dropped). */
+export function splitTopLevel(view: TokenView, first: number, last: number): [number, number][] {
+  const parts: [number, number][] = [];
+  for (let a = first; a <= last; ) {
+    const comma = nextTopLevelComma(view, a, last);
+    if (comma > a) parts.push([a, comma - 1]);
+    a = comma + 1;
+  }
   return parts;
 }
 
 /** Reads the arguments of the call whose `(` is at `open`. */
 export function readArgs(view: TokenView, open: number): ArgNode[] {
   const close = view.match[open]!;
-  if (close < 0) return [];
-  return splitTopLevel(view, open + 1, close - 1).map(([a, b]) => readArg(view, a, b));
+  // Counted first so the list is allocated at its size (grown from [] it would reserve room for 16): this
+  // runs for every call the scanner looks into.
+  let count = 0;
+  for (let a = open + 1; a < close; ) {
+    const comma = nextTopLevelComma(view, a, close - 1);
+    if (comma > a) count++;
+    a = comma + 1;
+  }
+  const nodes = new Array<ArgNode>(count);
+  let index = 0;
+  for (let a = open + 1; a < close; ) {
+    const comma = nextTopLevelComma(view, a, close - 1);
+    if (comma > a) nodes[index++] = readArg(view, a, comma - 1);
+    a = comma + 1;
+  }
+  return nodes;
 }
 
 function readArg(view: TokenView, first: number, last: number): ArgNode {
@@ -189,15 +204,11 @@ function readArg(view: TokenView, first: number, last: number): ArgNode {
 
 function valueNode(view: TokenView, first: number, last: number, name?: string, nameIndex?: number): ArgNode {
   const { tokens, match } = view;
-  const literal = literalOf(view, first, last);
-  const node: { -readonly [K in keyof ArgNode]: ArgNode[K] } = { first, last, start: tokens.start(first), end: tokens.end(last), starred: false, isLiteral: literal.ok };
-  if (literal.ok) node.value = literal.value;
-  if (name !== undefined) {
-    node.name = name;
-    node.nameIndex = nameIndex;
-  }
-  if (tokens.isOp(first, '{') && match[first] === last) node.entries = readObjectEntries(view, first + 1, last - 1);
-  return node;
+  const literal = literalValue(view, first, last);
+  const isLiteral = literal !== NOT_LITERAL;
+  const entries = tokens.isOp(first, '{') && match[first] === last ? readObjectEntries(view, first + 1, last - 1) : undefined;
+  // Every field in one literal: argument nodes share one shape instead of growing property by property.
+  return { first, last, start: tokens.start(first), end: tokens.end(last), starred: false, isLiteral, value: isLiteral ? literal : undefined, name, nameIndex, entries };
 }
 
 /** Reads `{key: value, ...}` entries (JS object literal or Python dict display with constant keys). */

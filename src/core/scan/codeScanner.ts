@@ -59,6 +59,8 @@ class CodeScanner {
   /** Fingerprints of resolvable names and of tensor-method names: most names match neither and are never sliced. */
   private readonly heads: ReadonlySet<number> | undefined;
   private readonly methods: ReadonlySet<number>;
+  /** API keys by resolved head, then the rest of the chain as written (`torch.nn` → `ReLU` → `nn.ReLU`). */
+  private readonly apiKeys = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly view: TokenView,
@@ -69,12 +71,6 @@ class CodeScanner {
     this.python = view.language === 'python';
     this.heads = headSignatures(imports, view.language);
     this.methods = new Set([...(this.python ? TORCH_TENSOR_METHODS : TFJS_TENSOR_METHODS).keys()].map((name) => nameSignature(name, 0, name.length)));
-  }
-
-  /** The character of a one-character operator token, else 0. */
-  private opChar(k: number): number {
-    const start = this.tokens.start(k);
-    return this.tokens.end(k) - start === 1 ? this.tokens.source.charCodeAt(start) : 0;
   }
 
   private signature(k: number): number {
@@ -111,9 +107,8 @@ class CodeScanner {
   }
 
   private trackBracket(i: number): void {
-    const tokens = this.tokens;
-    if (tokens.end(i) - tokens.start(i) !== 1) return;
-    const c = tokens.source.charCodeAt(tokens.start(i));
+    const c = this.tokens.opChar(i);
+    if (c === 0) return;
     // Unclosed openers (code being typed) stay on the stack so their keywords still find their call.
     if (c === 40 || c === 91 || c === 123) {
       this.stack.push(i);
@@ -150,7 +145,7 @@ class CodeScanner {
     if (!this.python && tokens.isName(i, 'import') && !tokens.isOp(i + 1, '(') && !tokens.isOp(i + 1, '.')) return this.skipJsImport(i);
     // One look at the previous token decides most cases: `.name`, `def name`, `(name=`.
     const previousKind = tokens.kind(i - 1);
-    const previousOp = previousKind === TokenKind.Op ? this.opChar(i - 1) : 0;
+    const previousOp = tokens.opChar(i - 1);
     if (previousOp === 46 || (previousKind === TokenKind.Op && tokens.isOp(i - 1, '?.'))) {
       // `.relu()` right after a call or subscript: `self.fc(x).relu()`.
       if (tokens.isCloser(i - 2)) this.tensorMethod(i);
@@ -182,9 +177,14 @@ class CodeScanner {
     return text;
   }
 
-  private resolvedPath(first: number, last: number): string | undefined {
+  /** The module path the head name of a chain stands for (`F` → `torch.nn.functional`), if any. */
+  private resolvedHead(first: number): string | undefined {
     if (this.heads && !this.heads.has(this.signature(first))) return undefined;
-    const head = resolveHead(this.tokens.text(first), this.imports, this.python ? 'python' : 'js');
+    return resolveHead(this.tokens.text(first), this.imports, this.python ? 'python' : 'js');
+  }
+
+  private resolvedPath(first: number, last: number): string | undefined {
+    const head = this.resolvedHead(first);
     if (head === undefined) return undefined;
     let path = head;
     for (let k = first + 2; k <= last; k += 2) path += `.${this.tokens.text(k)}`;
@@ -195,15 +195,28 @@ class CodeScanner {
     return this.python ? pythonApiKey(path) : jsApiKey(path);
   }
 
+  /** The API key of the chain `first..last` under its resolved head, cached by head and the rest as written. */
+  private chainApiKey(head: string, first: number, last: number): string {
+    const rest = last === first ? '' : last === first + 2 ? this.tokens.text(last) : this.chainText(first + 2, last);
+    let byRest = this.apiKeys.get(head);
+    if (!byRest) this.apiKeys.set(head, (byRest = new Map()));
+    let key = byRest.get(rest);
+    if (key === undefined) {
+      key = this.apiKey(rest === '' ? head : `${head}.${rest}`);
+      byRest.set(rest, key);
+    }
+    return key;
+  }
+
   /** A dotted name `first..last` (names at even offsets): an API, a factory, a tensor method, or `compile`. */
   private chain(first: number, last: number): void {
     const tokens = this.tokens;
     const call = tokens.isOp(last + 1, '(');
-    const path = this.resolvedPath(first, last);
+    const head = this.resolvedHead(first);
     const table = this.python ? PYTHON_APIS : TFJS_APIS;
-    let key = path !== undefined ? this.apiKey(path) : undefined;
+    let key = head !== undefined ? this.chainApiKey(head, first, last) : undefined;
     let spec = key !== undefined ? table.get(key) : undefined;
-    if (!spec && path === undefined && this.python) {
+    if (!spec && head === undefined && this.python) {
       for (const module of this.imports.starModules) {
         const candidate = pythonApiKey(`${module}.${this.chainText(first, last)}`);
         if (table.has(candidate) || PYTHON_STRING_FACTORIES.has(candidate)) {
@@ -225,14 +238,18 @@ class CodeScanner {
         return;
       }
     }
-    const framework = path !== undefined ? frameworkOfModule(path) : undefined;
-    if (last > first && framework === undefined && this.methods.has(this.signature(last)) && !NOT_TENSORS.has(tokens.text(first))) this.tensorMethod(last);
+    // A framework's own function is no tensor method; the framework of a path is that of its root, which
+    // the head holds. The fingerprint test first: it rules out most calls without reading the head.
+    const tensorMethod = last > first && this.methods.has(this.signature(last)) && (head === undefined || frameworkOfModule(head) === undefined);
+    if (tensorMethod && !NOT_TENSORS.has(tokens.text(first))) this.tensorMethod(last);
     if (this.python && last > first && tokens.isName(last, 'compile')) this.compilePositional(last + 1);
   }
 
   /** Converts argument nodes to written arguments (positions stop counting after a starred argument). */
   private written(nodes: readonly ArgNode[]): WrittenArg[] {
-    const out: WrittenArg[] = [];
+    // Sized up front and cut to length at the end: growing from [] would allocate room for 16.
+    const out = new Array<WrittenArg>(nodes.length);
+    let count = 0;
     let position = 0;
     let positionsKnown = true;
     for (const node of nodes) {
@@ -246,12 +263,11 @@ class CodeScanner {
         continue;
       }
       if (node.name === undefined && !positionsKnown) continue;
-      const arg: { -readonly [K in keyof WrittenArg]: WrittenArg[K] } = { isLiteral: node.isLiteral, text, range: this.range(node.start, node.end) };
-      if (node.isLiteral) arg.value = node.value;
-      if (node.name !== undefined) arg.name = node.name;
-      else arg.position = position++;
-      out.push(arg);
+      // One shape for every written argument (absent fields undefined): buildParams reads them all.
+      const named = node.name !== undefined;
+      out[count++] = { isLiteral: node.isLiteral, text, range: this.range(node.start, node.end), value: node.isLiteral ? node.value : undefined, name: node.name, position: named ? undefined : position++ };
     }
+    if (count < out.length) out.length = count;
     return out;
   }
 

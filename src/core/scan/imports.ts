@@ -27,12 +27,16 @@ const KERAS_PACKAGE_PREFIXES = ['tensorflow.keras.', 'tensorflow.python.keras.',
 
 /** The framework a module path belongs to, if it is one of the three. */
 export function frameworkOfModule(path: string): Framework | undefined {
-  const dot = path.indexOf('.');
-  const root = dot < 0 ? path : path.slice(0, dot);
-  if (root === 'torch' || root === 'torchvision') return 'torch';
-  if (root === 'tensorflow' || root === 'keras' || root === 'tf_keras') return 'keras';
-  if (root === 'tfjs') return 'tfjs';
+  // Compares the root in place: called for every resolved call, it should not slice.
+  if (hasRoot(path, 'torch') || hasRoot(path, 'torchvision')) return 'torch';
+  if (hasRoot(path, 'tensorflow') || hasRoot(path, 'keras') || hasRoot(path, 'tf_keras')) return 'keras';
+  if (hasRoot(path, 'tfjs')) return 'tfjs';
   return undefined;
+}
+
+/** True when `root` is the whole path or its part before the first dot. */
+function hasRoot(path: string, root: string): boolean {
+  return path.startsWith(root) && (path.length === root.length || path.charCodeAt(root.length) === 46);
 }
 
 const pythonKeys = new Map<string, string>();
@@ -83,9 +87,10 @@ class ImportCollector {
   readonly starModules: string[] = [];
   readonly frameworks: Framework[] = [];
 
-  bind(local: string, path: string): void {
+  /** Binds a local name to a module path; `root` is the path's first segment when the caller has it unjoined. */
+  bind(local: string, path: string, root = path): void {
     this.aliases.set(local, path);
-    this.noteFramework(path);
+    this.noteFramework(root);
   }
 
   star(path: string): void {
@@ -103,16 +108,17 @@ class ImportCollector {
   }
 }
 
-/** Reads a dotted name starting at token i; returns the name and the index after it. */
-function readDotted(tokens: TokenList, i: number): { name: string; next: number } | undefined {
+/** Reads a dotted name starting at token i; returns the name, its first segment and the index after it. */
+function readDotted(tokens: TokenList, i: number): { name: string; root: string; next: number } | undefined {
   if (!tokens.isName(i)) return undefined;
-  let name = tokens.text(i);
+  const root = tokens.text(i);
+  let name = root;
   let j = i + 1;
   while (tokens.isOp(j, '.') && tokens.isName(j + 1)) {
     name += `.${tokens.text(j + 1)}`;
     j += 2;
   }
-  return { name, next: j };
+  return { name, root, next: j };
 }
 
 /** Collects `import` / `from ... import` bindings of Python tokens (at any indentation). */
@@ -127,12 +133,9 @@ export function collectPythonImports(tokens: TokenList): ImportContext {
         if (!dotted) break;
         j = dotted.next;
         if (tokens.isName(j, 'as') && tokens.isName(j + 1)) {
-          collector.bind(tokens.text(j + 1), dotted.name);
+          collector.bind(tokens.text(j + 1), dotted.name, dotted.root);
           j += 2;
-        } else {
-          const root = dotted.name.split('.')[0]!;
-          collector.bind(root, root);
-        }
+        } else collector.bind(dotted.root, dotted.root);
         if (!tokens.isOp(j, ',')) break;
         j++;
       }
@@ -155,7 +158,7 @@ export function collectPythonImports(tokens: TokenList): ImportContext {
           local = tokens.text(j + 1);
           j += 2;
         }
-        collector.bind(local, `${dotted.name}.${imported}`);
+        collector.bind(local, `${dotted.name}.${imported}`, dotted.root);
         if (!tokens.isOp(j, ',')) break;
         j++;
       }

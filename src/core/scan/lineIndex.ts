@@ -4,6 +4,8 @@ import type { TextRange } from './types';
 /** Line starts of a text; `\n`, `\r\n` and a lone `\r` end a line, as in VS Code. */
 export class LineIndex {
   private readonly starts: Int32Array;
+  /** The line of the last `lineAt` answer, tried first. */
+  private lastLine = 0;
 
   constructor(text: string) {
     const starts: number[] = [0];
@@ -31,6 +33,12 @@ export class LineIndex {
   /** 0-based line holding an offset. */
   lineAt(offset: number): number {
     const starts = this.starts;
+    // Scanners ask in text order, mostly on the line of the previous answer or the next one.
+    const hint = this.lastLine;
+    if (starts[hint]! <= offset) {
+      if (hint + 1 >= starts.length || offset < starts[hint + 1]!) return hint;
+      if (hint + 2 >= starts.length || offset < starts[hint + 2]!) return (this.lastLine = hint + 1);
+    }
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -38,6 +46,7 @@ export class LineIndex {
       if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
+    this.lastLine = low;
     return low;
   }
 

@@ -36,17 +36,26 @@ interface Classified {
   readonly param?: string;
 }
 
-/** Classifications by entry id, rename target and written name: the catalog is static, and scans repeat the same names. */
-const classified = new Map<string, Classified>();
+/**
+ * Classifications by API spec (its renames), entry id and written name: the catalog is static, and scans
+ * repeat the same names. Nested maps, so a lookup hashes the strings it has instead of building a key.
+ */
+const classified = new Map<ApiSpec | undefined, Map<string, Map<string, Classified>>>();
+let classifiedCount = 0;
 
 /** The role and canonical name of an argument written as `written` for catalog entry `id`. */
 export function classifyArg(id: string, spec: ApiSpec | undefined, written: string): Classified {
-  const renamed = spec?.rename?.[written];
-  const key = `${id}\u0000${written}\u0000${renamed ?? ''}`;
-  let result = classified.get(key);
+  let byId = classified.get(spec);
+  if (!byId) classified.set(spec, (byId = new Map()));
+  let byWritten = byId.get(id);
+  if (!byWritten) byId.set(id, (byWritten = new Map()));
+  let result = byWritten.get(written);
   if (!result) {
-    result = classifyUncached(id, renamed, written);
-    if (classified.size < 10_000) classified.set(key, result);
+    result = classifyUncached(id, spec?.rename?.[written], written);
+    if (classifiedCount < 10_000) {
+      byWritten.set(written, result);
+      classifiedCount++;
+    }
   }
   return result;
 }
@@ -71,9 +80,11 @@ export function buildParams(id: string, spec: ApiSpec | undefined, args: readonl
   if (spec?.implied) Object.assign(params, spec.implied);
   if (implied) Object.assign(params, implied);
   const expressions: Record<string, string> = {};
-  const rawArgs: MentionArg[] = [];
+  // One entry per argument: sized up front, since growing from [] would keep room for 16 in every mention.
+  const rawArgs = new Array<MentionArg>(args.length);
   let reduction: string | undefined;
-  for (const arg of args) {
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
     const written = arg.name ?? (arg.position !== undefined ? spec?.positional[arg.position] : undefined);
     const { role, param } = written === undefined ? { role: 'other' as Role } : classifyArg(id, spec, written);
     const raw: { -readonly [K in keyof MentionArg]: MentionArg[K] } = { role, text: arg.text, range: arg.range };
@@ -82,7 +93,7 @@ export function buildParams(id: string, spec: ApiSpec | undefined, args: readonl
     if (written !== undefined) raw.slot = written;
     if (param !== undefined) raw.param = param;
     if (arg.isLiteral) raw.value = arg.value;
-    rawArgs.push(raw);
+    rawArgs[index] = raw;
     if (role === 'reduction') {
       if (arg.isLiteral && typeof arg.value === 'string') reduction = arg.value;
       else expressions.reduction = arg.text;
