@@ -64,7 +64,7 @@ export interface LossSweep {
 /** Target kinds each single-prediction problem can express. `signs` takes the binary label as ±1. */
 const TARGETS_BY_PROBLEM: Readonly<Record<SinglePredictionTarget['problem'], readonly TargetKind[]>> = {
   binary: ['binary', 'probabilities', 'values', 'signs'],
-  categorical: ['one_hot', 'class_indices', 'probabilities', 'values'],
+  categorical: ['one_hot', 'class_indices', 'class_index_lists', 'probabilities', 'values'],
   regression: ['values'],
 };
 
@@ -141,6 +141,12 @@ export function targetTensor(target: SinglePredictionTarget, targetKind: TargetK
       return tensor(Float64Array.of(target.value), [1]);
     case 'categorical': {
       if (targetKind === 'class_indices') return tensor(Float64Array.of(target.trueClass), [1]);
+      if (targetKind === 'class_index_lists') {
+        // The true class is the one listed label; −1 ends the list.
+        const list = new Float64Array(target.classCount).fill(-1);
+        list[0] = target.trueClass;
+        return tensor(list, [1, target.classCount]);
+      }
       const oneHot = new Float64Array(target.classCount);
       oneHot[target.trueClass] = 1;
       return tensor(oneHot, [1, target.classCount]);

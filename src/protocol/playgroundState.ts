@@ -76,6 +76,7 @@ export function problemFor(entry: Pick<LossEntry, 'targetKind' | 'predictionKind
   switch (entry.targetKind) {
     case 'one_hot':
     case 'class_indices':
+    case 'class_index_lists':
       return 'categorical';
     case 'values':
       return entry.predictionKind === 'probabilities' || entry.predictionKind === 'logits' ? 'binary' : 'regression';

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveParams } from '../../src/core/catalog/params';
-import { requireEntry } from '../../src/core/catalog/registry';
+import { CATALOG, requireEntry } from '../../src/core/catalog/registry';
 import type { Framework, Reduction } from '../../src/core/catalog/types';
 import { evaluateLoss } from '../../src/core/evaluate';
 import {
@@ -23,6 +23,8 @@ import {
 } from '../../src/core/lossCurves';
 import { linspace } from '../../src/core/curves';
 import { tensor } from '../../src/core/tensor';
+import { defaultPlaygroundState } from '../../src/protocol/playground';
+import { problemFor, sweepTargetOf } from '../../src/protocol/playgroundState';
 
 function loss(name: string, framework: Framework, params = {}): SweepLoss {
   const entry = requireEntry(name, 'loss');
@@ -148,6 +150,17 @@ test('targets: binary labels become ±1 for sign targets, categorical ones one-h
   const index = targetTensor({ problem: 'categorical', classCount: 3, trueClass: 2 }, 'class_indices');
   assert.deepEqual([index.shape, [...index.data]], [[1], [2]]);
   assert.deepEqual([...targetTensor({ problem: 'regression', value: -1.5 }, 'values').data], [-1.5]);
+  const list = targetTensor({ problem: 'categorical', classCount: 4, trueClass: 2 }, 'class_index_lists');
+  assert.deepEqual([list.shape, [...list.data]], [[1, 4], [2, -1, -1, -1]]);
+});
+
+test('multi-label margin in a categorical sweep: the true class is the one listed label, so with the others sharing 1 − x it is max(0, 1 − x)', () => {
+  const xs = Float64Array.from([-0.5, 0.2, 0.9, 1.4]);
+  const sweep = sweepLoss(loss('multilabel_margin_loss', 'torch'), { problem: 'categorical', classCount: 3, trueClass: 1 }, 'mean', xs);
+  // (1/3)·2·max(0, 1 − (x − (1 − x)/2)) = max(0, 1 − x); d/dx = −1 below 1 (the other classes move too).
+  xs.forEach((x, i) => near(sweep.values[i]!, Math.max(0, 1 - x), `value at ${x}`, 1e-15));
+  assert.deepEqual([...sweep.gradients].map((g) => Math.round(g * 1e12) / 1e12), [-1, -1, -1, 0]);
+  assertGradientsMatchDifferences('multi-label margin', (at) => sweepLoss(loss('multilabel_margin_loss', 'torch'), { problem: 'categorical', classCount: 4, trueClass: 0 }, 'sum', at), [-1.2, 0.3, 0.7]);
 });
 
 test('sweepIncompatibility: several inputs, a target the problem cannot express, log-probabilities behind an activation', () => {
@@ -284,4 +297,22 @@ test('pair problems draw exactly the losses that compare their inputs their way,
   assert.deepEqual(defaultSweepRange({ problem: 'triplet', negativeDistance: 3 }, 'values', false), [0, 5]);
   assert.throws(() => sweepLoss(ranking, { problem: 'rankingPair', sign: 1 }, 'mean', Float64Array.of(0), activation('sigmoid', 'torch')));
   assert.throws(() => sweepLoss(loss('mse', 'torch'), { problem: 'triplet', negativeDistance: 1 }, 'mean', Float64Array.of(0)));
+});
+
+test('every catalog loss under each of its frameworks draws a curve in the problem it belongs to', () => {
+  for (const entry of CATALOG) {
+    if (entry.kind !== 'loss') continue;
+    const problem = problemFor(entry);
+    const target = sweepTargetOf({ ...defaultPlaygroundState('torch').loss, problem });
+    for (const framework of entry.frameworks) {
+      const swept = loss(entry.id, framework);
+      const what: string = `${entry.id} (${framework}) in ${problem}`;
+      assert.equal(sweepIncompatibility({ predictionInputs: entry.predictionInputs, targetKind: entry.targetKind, expects: swept.expects, inputComparison: swept.inputComparison }, problem, false), undefined, what);
+      const [xMin, xMax] = defaultSweepRange(target, swept.expects, false);
+      const sweep = sweepLoss(swept, target, entry.reductions[0]!, linspace(xMin, xMax, 101));
+      assert.equal(sweep.error, undefined, what);
+      const finite = sweep.values.filter(Number.isFinite).length;
+      assert.ok(finite >= 50, `${what}: ${finite} of 101 points drawn`);
+    }
+  }
 });

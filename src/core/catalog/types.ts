@@ -169,8 +169,11 @@ export interface LossOptions {
   readonly reduction: Reduction;
 }
 
-/** What a loss's y_true holds, for validation messages and misuse warnings. */
-export type TargetKind = 'values' | 'binary' | 'probabilities' | 'one_hot' | 'class_indices' | 'signs' | 'log_probabilities' | 'none';
+/**
+ * What a loss's y_true holds, for validation messages and misuse warnings. `class_index_lists` are rows shaped
+ * like y_pred that list class indices and end at the first negative entry (torch pads them with −1).
+ */
+export type TargetKind = 'values' | 'binary' | 'probabilities' | 'one_hot' | 'class_indices' | 'class_index_lists' | 'signs' | 'log_probabilities' | 'none';
 
 /**
  * How a loss with several prediction inputs compares them: by their difference (margin ranking scores x1 − x2),
