@@ -2,24 +2,29 @@
  * The Loss explorer tab: for a target (a binary label, a class of a one-hot target, or a value), the loss
  * and its gradient as the prediction sweeps its range, several losses overlaid, optionally through an
  * output activation so the x axis is the logit z (MSE vs cross-entropy on sigmoid outputs). Each loss
- * keeps its framework's semantics, so Keras's 1e-7 clip and torch's -100 clamp show at the edges.
+ * keeps its framework's semantics, so Keras's 1e-7 clip and torch's -100 clamp show at the edges. Losses of
+ * several predictions have pair problems of their own, whose x is the quantity they compare (the score
+ * difference x1 − x2, the cosine of two embeddings, the anchor–positive distance of a triplet).
  */
 import * as l10n from '@vscode/l10n';
 import { resolveParams } from '../src/core/catalog/params';
 import { CATALOG, resolveName } from '../src/core/catalog/registry';
 import type { ActivationEntry, Reduction } from '../src/core/catalog/types';
 import { linspace } from '../src/core/curves';
-import { defaultSweepRange, sweepIncompatibility, sweepLoss, type LossSweep, type OutputActivation } from '../src/core/lossCurves';
+import { defaultSweepRange, sweepIncompatibility, sweepLoss, type LossSweep, type OutputActivation, type SweepIncompatibility } from '../src/core/lossCurves';
+import { isPairedProblem, pairedDomain, type PairedProblem } from '../src/core/pairedSweeps';
 import { tensor } from '../src/core/tensor';
-import { LIMITS, LOSS_PROBLEMS, PANEL_REDUCTIONS, type LossExplorerState, type LossProblem, type PlottedFunction } from '../src/protocol/playground';
-import { sweepTargetOf } from '../src/protocol/playgroundState';
+import { DEFAULT_NEGATIVE_DISTANCE, LIMITS, LOSS_PROBLEMS, PANEL_REDUCTIONS, type LossExplorerState, type LossProblem, type PlottedFunction } from '../src/protocol/playground';
+import { defaultOutputActivation, problemFor, sweepTargetOf } from '../src/protocol/playgroundState';
 import { button, checkbox, el, labelled, replaceChildren, select } from './dom';
-import { copyLatex, exportCsv, exportPng } from './exporters';
+import { copyLatex } from './exporters';
 import { formatValue } from './format';
 import type { FormulaLibrary } from './formulaLibrary';
 import { catalogLosses, errorText, resolveLossRow, type Resolved, type ResolvedLoss } from './functions';
-import { functionRows, rebuildKeepingFocus, refreshRowStatus } from './functionRows';
-import { applyChartTheme, axisOptions, createLineChart, lineDataset, toPoints, type LineChart, type PlotOverlay } from './plot';
+import { functionRows } from './functionRows';
+import { numberField } from './numberField';
+import { axisOptions, lineDataset, toPoints } from './plot';
+import { PlotTab } from './plotTab';
 import type { PlaygroundStore } from './state';
 import { seriesColor, type ChartTheme } from './theme';
 
@@ -40,6 +45,24 @@ function problemLabel(problem: LossProblem): string {
       return l10n.t('Categorical (one-hot target)');
     case 'regression':
       return l10n.t('Regression (a target value)');
+    case 'rankingPair':
+      return l10n.t('Ranking pair (scores x1, x2; y = ±1)');
+    case 'embeddingPair':
+      return l10n.t('Embedding pair (cosine of x1, x2; y = ±1)');
+    case 'triplet':
+      return l10n.t('Triplet (anchor, positive, negative)');
+  }
+}
+
+/** What x is in a pair problem, and which inputs are held fixed. */
+function pairHint(problem: PairedProblem): string {
+  switch (problem) {
+    case 'rankingPair':
+      return l10n.t('x is the score difference x1 − x2 (x1 = x, x2 = 0): margin ranking sees the two scores only through it. y = 1 asks for x1 above x2 by the margin, y = −1 for x2 above x1.');
+    case 'embeddingPair':
+      return l10n.t('x is the cosine of the angle between the unit vectors x1 = (1, 0) and x2 = (x, √(1 − x²)); only the angle matters. At x = ±1 the cosine is at its extreme, so no change of the inputs moves it at first order: d loss / d x is not defined there and is left out.');
+    case 'triplet':
+      return l10n.t('x is the anchor–positive distance ‖a − p‖, with the anchor–negative distance fixed; the positive and the negative lie on opposite sides of the anchor. Drawn against distances, the curve does not depend on the norm degree p, and swap changes nothing here (d(p, n) ≥ d(a, n)). torch adds eps to each difference before the norm.');
   }
 }
 
@@ -59,77 +82,31 @@ function outputActivations(problem: LossProblem, classCount: number, framework: 
 }
 
 /** The Loss explorer tab. */
-export class LossExplorerView {
+export class LossExplorerView extends PlotTab<'loss'> {
   readonly element: HTMLElement;
-  private readonly controls = el('div', { class: 'controls' });
-  private readonly canvas = el('canvas', { tabindex: 0, role: 'img' });
-  private readonly readout = el('div', { class: 'readout', 'aria-live': 'off' });
   private readonly notes = el('div', { class: 'notes-box' });
-  private readonly emptyHint = el('p', { class: 'hint empty' }, l10n.t('Add a loss to draw it.'));
-  private readonly chart: LineChart;
-  private readonly overlay: PlotOverlay;
+  private readonly emptyHint = el('p', { class: 'hint empty' });
+  /** Why cross-entropy beats MSE on sigmoid outputs: shown for the problems whose x is a prediction. */
+  private readonly why: HTMLElement;
   private drawn: DrawnLoss[] = [];
   /** The sampled x values of the last sweep (shared by every drawn loss). */
   private xs: Float64Array = new Float64Array(0);
-  private crosshairX: number;
-  private editingInPlace = false;
-  private lastKey = '';
 
-  constructor(
-    private readonly store: PlaygroundStore,
-    private readonly formulas: FormulaLibrary,
-    theme: ChartTheme,
-  ) {
-    const state = store.current.loss;
-    this.crosshairX = (state.xMin + state.xMax) / 2;
-    this.overlay = { theme, crosshairX: this.crosshairX, strips: [] };
-    const toolbar = el('div', { class: 'toolbar' },
-      button(l10n.t('Export PNG'), () => exportPng(this.chart, 'formula-lens-losses.png'), { class: 'secondary' }),
-      button(l10n.t('Export CSV'), () => this.exportData(), { class: 'secondary' }));
-    const why = el('p', { class: 'why' }, l10n.t('Try y_true = 1 with a sigmoid output: as z → −∞ the prediction is confidently wrong. The MSE gradient 2(σ(z) − 1)·σ′(z) vanishes there, while the cross-entropy gradient σ(z) − 1 stays near −1, so cross-entropy keeps learning from confident mistakes. Probability inputs are clipped by Keras to [1e-7, 1 − 1e-7] (loss at most ≈ 16.1) and clamped by PyTorch at log ≥ −100 (loss at most 100), which shows at the edges.'));
+  constructor(store: PlaygroundStore, formulas: FormulaLibrary, theme: ChartTheme) {
+    super(store, formulas, 'loss', theme, 'formula-lens-losses.png');
+    this.why = el('p', { class: 'why' }, l10n.t('Try y_true = 1 with a sigmoid output: as z → −∞ the prediction is confidently wrong. The MSE gradient 2(σ(z) − 1)·σ′(z) vanishes there, while the cross-entropy gradient σ(z) − 1 stays near −1, so cross-entropy keeps learning from confident mistakes. Probability inputs are clipped by Keras to [1e-7, 1 − 1e-7] (loss at most ≈ 16.1) and clamped by PyTorch at log ≥ −100 (loss at most 100), which shows at the edges.'));
     this.element = el('div', { class: 'layout' },
       this.controls,
-      el('div', { class: 'plot' }, this.emptyHint, el('div', { class: 'chart-box' }, this.canvas), toolbar, this.readout, this.notes, why));
-    this.chart = createLineChart(this.canvas, this.overlay);
-    this.canvas.addEventListener('pointermove', (event) => {
-      this.readout.setAttribute('aria-live', 'off');
-      const x = this.chart.scales['x']?.getValueForPixel(event.offsetX);
-      if (x !== undefined && Number.isFinite(x)) this.setCrosshair(x);
-    });
-    this.canvas.addEventListener('keydown', (event) => this.onKey(event));
+      el('div', { class: 'plot' }, this.emptyHint, this.chart.box, this.chart.toolbar, this.chart.readout, this.notes, this.why));
     this.render();
   }
 
-  /** Redraws from the store. */
-  render(): void {
-    const state = this.store.current;
-    const key = JSON.stringify([state.framework, state.loss, this.store.savedFormulas, this.formulas.ready]);
-    if (key === this.lastKey) return;
-    this.lastKey = key;
-    if (!this.editingInPlace) rebuildKeepingFocus(this.controls, () => this.buildControls(state.loss));
-    this.compute();
-    this.draw();
-    refreshRowStatus(this.controls, state.loss.losses, (row) => this.resolveRow(row));
+  protected rowsOf(loss: LossExplorerState): readonly PlottedFunction[] {
+    return loss.losses;
   }
 
-  /** Applies a new theme and redraws. */
-  retheme(theme: ChartTheme): void {
-    this.overlay.theme = theme;
-    this.lastKey = '';
-    this.render();
-  }
-
-  private resolveRow(row: PlottedFunction): Resolved<ResolvedLoss> {
+  protected resolveRow(row: PlottedFunction): Resolved<ResolvedLoss> {
     return resolveLossRow(row, this.store.current.framework, this.formulas);
-  }
-
-  private update(change: (loss: LossExplorerState) => LossExplorerState, inPlace = false): void {
-    this.editingInPlace = inPlace;
-    try {
-      this.store.update((state) => ({ ...state, loss: change(state.loss) }));
-    } finally {
-      this.editingInPlace = false;
-    }
   }
 
   /** Changes the problem or the activation and moves the range to what suits the new x axis. */
@@ -141,27 +118,34 @@ export class LossExplorerView {
     });
   }
 
+  /** `updateAxis` for a field's commit; returns true for the field's validity mark. */
+  private commitAxis(change: (loss: LossExplorerState) => LossExplorerState): true {
+    this.updateAxis(change);
+    return true;
+  }
+
   private defaultRange(loss: LossExplorerState): readonly [number, number] {
     const target = sweepTargetOf(loss);
-    const through = loss.outputActivation !== null;
+    const through = this.activation(loss) !== undefined;
     const first = loss.losses.map((row) => this.resolveRow(row)).find((resolved) => resolved.ok);
     return defaultSweepRange(target, first?.ok ? first.value.loss.expects : 'probabilities', through);
   }
 
+  /** The output activation the logit goes through; pair problems sweep a compared quantity and take none. */
   private activation(loss: LossExplorerState): OutputActivation | undefined {
-    if (loss.outputActivation === null) return undefined;
+    if (loss.outputActivation === null || isPairedProblem(loss.problem)) return undefined;
     const entry = resolveName(loss.outputActivation);
     if (!entry || entry.kind !== 'activation') return undefined;
     const framework = this.store.current.framework;
     return { entry, framework, params: resolveParams(entry, framework) };
   }
 
-  private buildControls(loss: LossExplorerState): HTMLElement {
+  protected buildControls(loss: LossExplorerState): HTMLElement {
     const framework = this.store.current.framework;
     const problem = select(LOSS_PROBLEMS.map((value) => ({ value, label: problemLabel(value) })), loss.problem, { 'data-focus-key': 'problem' });
     problem.addEventListener('change', () => this.updateAxis((l) => {
       const next = problem.value as LossProblem;
-      return { ...l, problem: next, outputActivation: next === 'regression' ? null : next === 'categorical' ? 'softmax' : 'sigmoid' };
+      return { ...l, problem: next, outputActivation: defaultOutputActivation(next) };
     }));
     const targetFields: HTMLElement[] = [];
     if (loss.problem === 'binary') {
@@ -180,29 +164,23 @@ export class LossExplorerView {
       const trueClass = select(Array.from({ length: loss.classCount }, (_, i) => ({ value: String(i), label: String(i) })), String(loss.trueClass), { 'data-focus-key': 'true-class' });
       trueClass.addEventListener('change', () => this.update((l) => ({ ...l, trueClass: Number(trueClass.value) })));
       targetFields.push(labelled(l10n.t('Classes'), classes), labelled(l10n.t('True class'), trueClass));
+    } else if (loss.problem === 'regression') {
+      targetFields.push(numberField(l10n.t('y_true'), loss.regressionTarget, 'regression-target', false, (target) => target !== null && this.commitAxis((l) => ({ ...l, regressionTarget: target }))));
+    } else if (loss.problem === 'triplet') {
+      const distance = loss.negativeDistance ?? DEFAULT_NEGATIVE_DISTANCE;
+      targetFields.push(numberField(l10n.t('Anchor–negative distance ‖a − n‖'), distance, 'negative-distance', false, (value) => value !== null && value >= 0 && this.commitAxis((l) => ({ ...l, negativeDistance: value }))));
     } else {
-      const value = el('input', { type: 'number', step: 'any', 'data-focus-key': 'regression-target' });
-      value.value = String(loss.regressionTarget);
-      value.addEventListener('change', () => {
-        const target = value.valueAsNumber;
-        const ok = Number.isFinite(target) && Math.abs(target) <= LIMITS.range;
-        value.setAttribute('aria-invalid', String(!ok));
-        if (ok) this.updateAxis((l) => ({ ...l, regressionTarget: target }));
-      });
-      targetFields.push(labelled(l10n.t('y_true'), value));
+      const sign = select([{ value: '1', label: '1' }, { value: '0', label: '−1' }], String(loss.binaryTarget), { 'data-focus-key': 'pair-target' });
+      sign.addEventListener('change', () => this.update((l) => ({ ...l, binaryTarget: sign.value === '1' ? 1 : 0 })));
+      targetFields.push(labelled(l10n.t('y_true'), sign));
     }
-    const activations = outputActivations(loss.problem, loss.classCount, framework);
-    const activationSelect = select([
-      { value: '', label: l10n.t('None: sweep the prediction ŷ') },
-      ...activations.map((entry) => ({ value: entry.id, label: entry.title })),
-    ], loss.outputActivation === null ? '' : resolveName(loss.outputActivation)?.id ?? '', { 'data-focus-key': 'output-activation' });
-    activationSelect.addEventListener('change', () => this.updateAxis((l) => ({ ...l, outputActivation: activationSelect.value || null })));
+    if (isPairedProblem(loss.problem)) targetFields.push(el('p', { class: 'hint' }, pairHint(loss.problem)));
     const reduction = select(PANEL_REDUCTIONS.map((value) => ({ value, label: value })), loss.reduction, { 'data-focus-key': 'reduction' });
     reduction.addEventListener('change', () => this.update((l) => ({ ...l, reduction: reduction.value as Reduction })));
     const range = el('fieldset', { class: 'range' },
       el('legend', {}, l10n.t('Range')),
-      this.rangeField(l10n.t('x from'), loss.xMin, 'loss-x-min', (value) => value < this.store.current.loss.xMax && this.commitInPlace((l) => ({ ...l, xMin: value }))),
-      this.rangeField(l10n.t('x to'), loss.xMax, 'loss-x-max', (value) => value > this.store.current.loss.xMin && this.commitInPlace((l) => ({ ...l, xMax: value }))),
+      numberField(l10n.t('x from'), loss.xMin, 'loss-x-min', false, (value) => value !== null && value < this.current.xMax && this.commitInPlace((l) => ({ ...l, xMin: value }))),
+      numberField(l10n.t('x to'), loss.xMax, 'loss-x-max', false, (value) => value !== null && value > this.current.xMin && this.commitInPlace((l) => ({ ...l, xMax: value }))),
       button(l10n.t('Reset range'), () => this.updateAxis((l) => l), { class: 'link', 'data-focus-key': 'loss-reset-range' }));
     const toggles = el('div', { class: 'toggles' },
       checkbox(l10n.t('Show gradients'), loss.showGradient, (checked) => this.commitInPlace((l) => ({ ...l, showGradient: checked }))),
@@ -210,11 +188,11 @@ export class LossExplorerView {
     const rows = functionRows({
       kind: 'loss',
       rows: loss.losses,
-      currentRows: () => this.store.current.loss.losses,
+      currentRows: () => this.current.losses,
       panelFramework: framework,
-      catalog: catalogLosses().filter((entry) => entry.predictionInputs === 1),
+      catalog: catalogLosses(),
       savedFormulas: this.store.savedFormulas,
-      colorOf: (index) => seriesColor(this.overlay.theme, index),
+      colorOf: (index) => seriesColor(this.chart.theme, index),
       resolve: (row) => this.resolveRow(row),
       noteFor: (row) => this.noteFor(row),
       onChange: (losses, structural) => this.update((l) => ({ ...l, losses }), !structural),
@@ -222,35 +200,41 @@ export class LossExplorerView {
     });
     return el('div', {},
       el('fieldset', {}, el('legend', {}, l10n.t('Target')), labelled(l10n.t('Problem'), problem), ...targetFields),
-      labelled(l10n.t('Output activation'), activationSelect, l10n.t('With an activation, x is the logit z; losses that take logits get z itself.')),
+      isPairedProblem(loss.problem) ? null : this.activationField(loss),
       labelled(l10n.t('Reduction'), reduction),
       range, toggles, rows);
   }
 
-  private rangeField(label: string, value: number, focusKey: string, commit: (value: number) => boolean): HTMLElement {
-    const input = el('input', { type: 'number', step: 'any', 'data-focus-key': focusKey });
-    input.value = String(value);
-    input.addEventListener('change', () => {
-      const parsed = input.valueAsNumber;
-      input.setAttribute('aria-invalid', String(!(Number.isFinite(parsed) && Math.abs(parsed) <= LIMITS.range && commit(parsed))));
-    });
-    return labelled(label, input);
+  /** The output activation between the swept logit and the loss (problems whose x is a prediction). */
+  private activationField(loss: LossExplorerState): HTMLElement {
+    const activations = outputActivations(loss.problem, loss.classCount, this.store.current.framework);
+    const activationSelect = select([
+      { value: '', label: l10n.t('None: sweep the prediction ŷ') },
+      ...activations.map((entry) => ({ value: entry.id, label: entry.title })),
+    ], loss.outputActivation === null ? '' : resolveName(loss.outputActivation)?.id ?? '', { 'data-focus-key': 'output-activation' });
+    activationSelect.addEventListener('change', () => this.updateAxis((l) => ({ ...l, outputActivation: activationSelect.value || null })));
+    return labelled(l10n.t('Output activation'), activationSelect, l10n.t('With an activation, x is the logit z; losses that take logits get z itself.'));
   }
 
-  private commitInPlace(change: (loss: LossExplorerState) => LossExplorerState): true {
-    this.update(change, true);
-    return true;
+  /** Why a resolved loss cannot be drawn for the current problem, or undefined when it can. */
+  private incompatibility(value: ResolvedLoss): SweepIncompatibility | undefined {
+    const loss = this.current;
+    const { targetKind, expects, inputComparison } = value.loss;
+    return sweepIncompatibility({ predictionInputs: value.predictionInputs, targetKind, expects, inputComparison }, loss.problem, this.activation(loss) !== undefined);
   }
 
   /** Why a row is not drawn, or how its input differs (logits, reduction fallback). */
   private noteFor(row: PlottedFunction): string | undefined {
-    const loss = this.store.current.loss;
+    const loss = this.current;
     const resolved = this.resolveRow(row);
     if (!resolved.ok) return undefined;
     const value = resolved.value;
-    const through = loss.outputActivation !== null;
-    const problem = sweepIncompatibility({ predictionInputs: value.predictionInputs, targetKind: value.loss.targetKind, expects: value.loss.expects }, loss.problem, through);
-    if (problem === 'inputs') return l10n.t('Takes several prediction inputs; not drawn here.');
+    const through = this.activation(loss) !== undefined;
+    const problem = this.incompatibility(value);
+    if (problem === 'inputs') {
+      const fits = problemFor({ targetKind: value.loss.targetKind, predictionKind: value.loss.expects, inputComparison: value.loss.inputComparison });
+      return l10n.t('Its inputs do not fit this problem; pick "{0}" above to draw it.', problemLabel(fits));
+    }
     if (problem === 'target') return l10n.t('Its target does not fit this problem; pick another problem above.');
     if (problem === 'logProbabilitiesThroughActivation') return l10n.t('Takes log-probabilities; choose "None" as output activation to draw it.');
     const notes: string[] = [];
@@ -260,11 +244,11 @@ export class LossExplorerView {
   }
 
   private reductionFor(resolved: ResolvedLoss): Reduction {
-    return resolved.reductions.includes(this.store.current.loss.reduction) ? this.store.current.loss.reduction : 'mean';
+    return resolved.reductions.includes(this.current.reduction) ? this.current.reduction : 'mean';
   }
 
-  private compute(): void {
-    const loss = this.store.current.loss;
+  protected compute(): void {
+    const loss = this.current;
     const target = sweepTargetOf(loss);
     const activation = this.activation(loss);
     const xs = linspace(loss.xMin, loss.xMax, SAMPLES);
@@ -273,27 +257,30 @@ export class LossExplorerView {
       const resolved = this.resolveRow(row);
       if (!resolved.ok) return;
       const value = resolved.value;
-      if (sweepIncompatibility({ predictionInputs: value.predictionInputs, targetKind: value.loss.targetKind, expects: value.loss.expects }, loss.problem, activation !== undefined)) return;
+      if (this.incompatibility(value)) return;
       const reduction = this.reductionFor(value);
       try {
         const sweep = sweepLoss(value.loss, target, reduction, xs, activation);
-        this.drawn.push({ resolved: value, sweep, reduction, color: seriesColor(this.overlay.theme, index) });
+        this.drawn.push({ resolved: value, sweep, reduction, color: seriesColor(this.chart.theme, index) });
       } catch (error) {
-        this.drawn.push({ resolved: value, sweep: { values: new Float64Array(xs.length).fill(NaN), gradients: new Float64Array(xs.length).fill(NaN), error: error instanceof Error ? error : new Error(String(error)) }, reduction, color: seriesColor(this.overlay.theme, index) });
+        this.drawn.push({ resolved: value, sweep: { values: new Float64Array(xs.length).fill(NaN), gradients: new Float64Array(xs.length).fill(NaN), error: error instanceof Error ? error : new Error(String(error)) }, reduction, color: seriesColor(this.chart.theme, index) });
       }
     });
     this.xs = xs;
   }
 
   private axisTitle(): string {
-    const loss = this.store.current.loss;
+    const loss = this.current;
+    if (loss.problem === 'rankingPair') return l10n.t('score difference x1 − x2');
+    if (loss.problem === 'embeddingPair') return l10n.t('cosine cos(x1, x2)');
+    if (loss.problem === 'triplet') return l10n.t('anchor–positive distance ‖a − p‖');
     if (loss.outputActivation !== null) return l10n.t('logit z (through {0})', resolveName(loss.outputActivation)?.title ?? loss.outputActivation);
     return loss.problem === 'categorical' ? l10n.t('ŷ of the true class') : l10n.t('prediction ŷ');
   }
 
-  private draw(): void {
-    const loss = this.store.current.loss;
-    const theme = this.overlay.theme;
+  protected draw(): void {
+    const loss = this.current;
+    const theme = this.chart.theme;
     const datasets = this.drawn.flatMap((drawn) => {
       let values = drawn.sweep.values;
       if (loss.logScale) values = values.map((v) => (v > 0 ? v : NaN));
@@ -301,48 +288,23 @@ export class LossExplorerView {
       if (loss.showGradient) sets.push(lineDataset(l10n.t('{0} (gradient)', drawn.resolved.label), toPoints(this.xs, drawn.sweep.gradients), drawn.color, theme, { dashed: true, yAxisID: 'gradient' }));
       return sets;
     });
-    this.chart.data.datasets = datasets;
-    this.chart.options.scales = {
+    this.emptyHint.hidden = this.drawn.length > 0;
+    this.why.hidden = isPairedProblem(loss.problem);
+    replaceChildren(this.emptyHint, loss.losses.length === 0 ? l10n.t('Add a loss to draw it.') : l10n.t('None of these losses can be drawn for this problem; the note under each loss says why.'));
+    this.chart.draw(datasets, {
       x: { type: 'linear', min: loss.xMin, max: loss.xMax, ...axisOptions(theme, this.axisTitle()) },
       y: { type: loss.logScale ? 'logarithmic' : 'linear', position: 'left', ...axisOptions(theme, l10n.t('loss')) },
       gradient: { type: 'linear', position: 'right', display: loss.showGradient, ...axisOptions(theme, l10n.t('gradient d loss / d x')), grid: { drawOnChartArea: false } },
-    };
-    applyChartTheme(this.chart, theme);
-    this.crosshairX = Math.min(loss.xMax, Math.max(loss.xMin, this.crosshairX));
-    this.overlay.crosshairX = this.crosshairX;
-    this.chart.update('none');
-    this.emptyHint.hidden = loss.losses.length > 0;
-    this.canvas.setAttribute('aria-label', l10n.t('Chart of {0}. Use the arrow keys to move the crosshair; the values are listed below.', this.drawn.map((d) => d.resolved.label).join(', ') || l10n.t('no function')));
-    this.renderReadout();
+    }, this.drawn.map((d) => d.resolved.label));
     this.renderNotes();
   }
 
-  private setCrosshair(x: number): void {
-    const loss = this.store.current.loss;
-    this.crosshairX = Math.min(loss.xMax, Math.max(loss.xMin, x));
-    this.overlay.crosshairX = this.crosshairX;
-    this.chart.draw();
-    this.renderReadout();
-  }
-
-  private onKey(event: KeyboardEvent): void {
-    const loss = this.store.current.loss;
-    const step = ((loss.xMax - loss.xMin) / 100) * (event.shiftKey ? 10 : 1);
-    const moves: Record<string, number> = { ArrowLeft: this.crosshairX - step, ArrowRight: this.crosshairX + step, Home: loss.xMin, End: loss.xMax };
-    const target = moves[event.key];
-    if (target === undefined) return;
-    event.preventDefault();
-    // Announce values reached by keyboard; pointer moves would flood a screen reader.
-    this.readout.setAttribute('aria-live', 'polite');
-    this.setCrosshair(target);
-  }
-
-  private renderReadout(): void {
-    const loss = this.store.current.loss;
+  protected renderReadout(): void {
+    const loss = this.current;
     const target = sweepTargetOf(loss);
     const activation = this.activation(loss);
-    const x = this.crosshairX;
-    const rows = this.drawn.map((drawn) => {
+    const x = this.chart.x;
+    this.chart.showReadout([l10n.t('Loss'), l10n.t('loss'), l10n.t('gradient')], this.drawn.map((drawn) => {
       let value = NaN;
       let gradient = NaN;
       try {
@@ -352,36 +314,30 @@ export class LossExplorerView {
       } catch {
         // Shown as NaN, like a point the loss rejects.
       }
-      const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
-      swatch.style.backgroundColor = drawn.color;
-      return el('tr', {}, el('th', { scope: 'row' }, swatch, drawn.resolved.label), el('td', { 'data-value': 'loss' }, formatValue(value)), el('td', { 'data-value': 'gradient' }, formatValue(gradient)));
-    });
-    replaceChildren(this.readout, this.drawn.length === 0 ? null : el('table', {},
-      el('caption', {}, l10n.t('Values at x = {0}', formatValue(x))),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, l10n.t('Loss')), el('th', { scope: 'col' }, l10n.t('loss')), el('th', { scope: 'col' }, l10n.t('gradient')))),
-      el('tbody', {}, ...rows)));
+      return { label: drawn.resolved.label, color: drawn.color, cells: [el('td', { 'data-value': 'loss' }, formatValue(value)), el('td', { 'data-value': 'gradient' }, formatValue(gradient))] };
+    }));
   }
 
   private renderNotes(): void {
-    const loss = this.store.current.loss;
+    const loss = this.current;
     const items: string[] = [];
     const failed = this.drawn.filter((drawn) => drawn.sweep.error);
     for (const drawn of failed) items.push(`${drawn.resolved.label}: ${errorText(drawn.sweep.error)}`);
-    if (loss.outputActivation === null) {
+    if (isPairedProblem(loss.problem)) {
+      const [low, high] = pairedDomain(loss.problem);
+      if (this.drawn.length > 0 && (loss.xMin < low || loss.xMax > high)) items.push(l10n.t('x only has a meaning from {0} to {1} here; the rest of the range stays empty.', formatValue(low), formatValue(high)));
+    } else if (loss.outputActivation === null) {
       const kinds = new Set(this.drawn.map((drawn) => drawn.resolved.loss.expects));
       if (kinds.size > 1) items.push(l10n.t('These losses expect different inputs (probabilities, logits or values), so the same x means different predictions. Choose an output activation to compare them on one logit axis.'));
     }
     replaceChildren(this.notes, items.length === 0 ? null : el('ul', { class: 'warning' }, ...items.map((item) => el('li', {}, item))));
   }
 
-  private exportData(): void {
+  protected exportData(): void {
     if (this.drawn.length === 0) return;
-    const headers = ['x'];
-    const columns: Float64Array[] = [this.xs];
-    for (const drawn of this.drawn) {
-      headers.push(drawn.resolved.label, l10n.t('{0} (gradient)', drawn.resolved.label));
-      columns.push(drawn.sweep.values, drawn.sweep.gradients);
-    }
-    exportCsv(headers, columns, 'formula-lens-losses.csv');
+    this.chart.exportSeries(this.xs, this.drawn.flatMap((drawn) => [
+      { label: drawn.resolved.label, values: drawn.sweep.values },
+      { label: l10n.t('{0} (gradient)', drawn.resolved.label), values: drawn.sweep.gradients },
+    ]), 'formula-lens-losses.csv');
   }
 }

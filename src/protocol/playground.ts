@@ -87,10 +87,15 @@ export interface CurvesState {
   readonly yMax: number | null;
 }
 
-/** What kind of target the loss explorer sweeps against. */
-export type LossProblem = 'binary' | 'categorical' | 'regression';
+/**
+ * What the loss explorer sweeps: a prediction against a binary, categorical or regression target, or for
+ * losses of several predictions the one quantity they compare (a score pair, an embedding pair, a triplet).
+ */
+export type LossProblem = 'binary' | 'categorical' | 'regression' | 'rankingPair' | 'embeddingPair' | 'triplet';
 /** Every loss problem kind. */
-export const LOSS_PROBLEMS: readonly LossProblem[] = ['binary', 'categorical', 'regression'];
+export const LOSS_PROBLEMS: readonly LossProblem[] = ['binary', 'categorical', 'regression', 'rankingPair', 'embeddingPair', 'triplet'];
+/** The anchor–negative distance of the triplet problem in states saved before it existed. */
+export const DEFAULT_NEGATIVE_DISTANCE = 2;
 /** Every loss reduction the panel offers. */
 export const PANEL_REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none', 'batchmean'];
 
@@ -98,13 +103,15 @@ export const PANEL_REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none', 'b
 export interface LossExplorerState {
   readonly losses: readonly PlottedFunction[];
   readonly problem: LossProblem;
-  /** y_true for binary problems. */
+  /** y_true for binary problems; the pair problems' ±1 label as 1 or 0 (for −1), as sign targets read it. */
   readonly binaryTarget: 0 | 1;
   /** Number of classes and the true class for categorical problems. */
   readonly classCount: number;
   readonly trueClass: number;
   /** y_true for regression problems. */
   readonly regressionTarget: number;
+  /** The fixed anchor–negative distance of the triplet problem (absent in older states: DEFAULT_NEGATIVE_DISTANCE). */
+  readonly negativeDistance?: number;
   /** Catalog id of the output activation the logit z goes through; null sweeps the prediction itself. */
   readonly outputActivation: string | null;
   readonly reduction: Reduction;
@@ -293,13 +300,14 @@ function isCurvesState(value: unknown): value is CurvesState {
 }
 
 function isLossExplorerState(value: unknown): value is LossExplorerState {
-  return isRecord(value) && hasExactKeys(value, ['losses', 'problem', 'binaryTarget', 'classCount', 'trueClass', 'regressionTarget', 'outputActivation', 'reduction', 'showGradient', 'logScale', 'xMin', 'xMax'])
+  return isRecord(value) && hasExactKeys(value, ['losses', 'problem', 'binaryTarget', 'classCount', 'trueClass', 'regressionTarget', 'outputActivation', 'reduction', 'showGradient', 'logScale', 'xMin', 'xMax'], ['negativeDistance'])
     && isArrayOf(value.losses, LIMITS.plotted, isPlottedFunction)
     && isOneOf(value.problem, LOSS_PROBLEMS)
     && (value.binaryTarget === 0 || value.binaryTarget === 1)
     && isIntegerIn(value.classCount, 2, LIMITS.classes)
     && isIntegerIn(value.trueClass, 0, (value.classCount as number) - 1)
     && isFiniteNumber(value.regressionTarget, -LIMITS.range, LIMITS.range)
+    && (value.negativeDistance === undefined || isFiniteNumber(value.negativeDistance, 0, LIMITS.range))
     && (value.outputActivation === null || isName(value.outputActivation))
     && isOneOf(value.reduction, PANEL_REDUCTIONS)
     && typeof value.showGradient === 'boolean'
@@ -413,6 +421,7 @@ export function defaultPlaygroundState(framework: Framework): PlaygroundState {
       classCount: 3,
       trueClass: 0,
       regressionTarget: 0,
+      negativeDistance: DEFAULT_NEGATIVE_DISTANCE,
       outputActivation: 'sigmoid',
       reduction: 'mean',
       showGradient: true,

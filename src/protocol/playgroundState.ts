@@ -6,7 +6,9 @@ import { findParamSpec, resolveParams } from '../core/catalog/params';
 import { resolveName } from '../core/catalog/registry';
 import type { CatalogEntry, LossEntry } from '../core/catalog/types';
 import { defaultSweepRange, effectivePredictionKind, type SweepTarget } from '../core/lossCurves';
+import { pairedProblemFor } from '../core/pairedSweeps';
 import {
+  DEFAULT_NEGATIVE_DISTANCE,
   LIMITS,
   defaultPlaygroundState,
   isPlaygroundState,
@@ -28,6 +30,23 @@ export function sweepTargetOf(state: LossExplorerState): SweepTarget {
       return { problem: 'categorical', classCount: state.classCount, trueClass: state.trueClass };
     case 'regression':
       return { problem: 'regression', value: state.regressionTarget };
+    case 'rankingPair':
+    case 'embeddingPair':
+      return { problem: state.problem, sign: state.binaryTarget === 1 ? 1 : -1 };
+    case 'triplet':
+      return { problem: 'triplet', negativeDistance: state.negativeDistance ?? DEFAULT_NEGATIVE_DISTANCE };
+  }
+}
+
+/** The output activation a problem starts with: sigmoid or softmax on class scores, none for values and pairs. */
+export function defaultOutputActivation(problem: LossProblem): string | null {
+  switch (problem) {
+    case 'binary':
+      return 'sigmoid';
+    case 'categorical':
+      return 'softmax';
+    default:
+      return null;
   }
 }
 
@@ -51,11 +70,13 @@ function canonicalParams(entry: CatalogEntry, params: PanelParams | undefined): 
   return out;
 }
 
-/** The loss problem a loss's target fits best. */
-export function problemFor(entry: LossEntry): LossProblem {
+/** The loss problem a loss fits best: the pair problem of its input comparison, else by its target. */
+export function problemFor(entry: Pick<LossEntry, 'targetKind' | 'predictionKind' | 'inputComparison'>): LossProblem {
+  if (entry.inputComparison) return pairedProblemFor(entry.inputComparison);
   switch (entry.targetKind) {
     case 'one_hot':
     case 'class_indices':
+    case 'class_index_lists':
       return 'categorical';
     case 'values':
       return entry.predictionKind === 'probabilities' || entry.predictionKind === 'logits' ? 'binary' : 'regression';
@@ -85,7 +106,7 @@ export function applyFocus(state: PlaygroundState, focus: PlaygroundFocus): Play
   const problem = problemFor(entry);
   const loss = state.loss;
   const keepOthers = loss.problem === problem;
-  const outputActivation = keepOthers ? loss.outputActivation : problem === 'regression' ? null : problem === 'categorical' ? 'softmax' : 'sigmoid';
+  const outputActivation = keepOthers ? loss.outputActivation : defaultOutputActivation(problem);
   let next: LossExplorerState = { ...loss, problem, outputActivation, losses: withFocused(keepOthers ? loss.losses : [], row) };
   if (!keepOthers) {
     // A new problem means a new x axis: move the range to what suits the focused loss on it.

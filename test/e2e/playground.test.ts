@@ -1,8 +1,8 @@
 /**
  * The Playground in the real workbench (packaged VSIX in code-server): opened from the palette, it draws
- * curves and reads their values, re-themes live, explores losses, compiles a custom formula with its
- * derivative, exports PNG and CSV through the save dialog, stays a single panel and restores its state after a
- * window reload. Screenshots of every step go to test-results/e2e/playground/.
+ * curves and reads their values, re-themes live, explores losses (a two-input one too), compiles a custom
+ * formula with its derivative, exports PNG and CSV through the save dialog, stays a single panel and restores
+ * its state after a window reload. Screenshots of every step go to test-results/e2e/playground/.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -126,6 +126,31 @@ describe('Playground panel in the workbench', () => {
     const dbce = parseShown((await readoutRow(frame, 'loss', 'Binary cross-entropy'))[1]!);
     assert.ok(Math.abs(dmse) < 1e-3, `MSE gradient at z = -10: ${dmse}`);
     assert.ok(dbce < -0.99, `BCE gradient at z = -10: ${dbce}`);
+  });
+
+  test('a loss of two inputs (margin ranking) is drawn against the score difference x1 − x2', async () => {
+    const { page } = workbench;
+    const frame = await playground(page);
+    await frame.locator('[data-focus-key=problem]').selectOption('rankingPair');
+    await frame.locator('#panel-loss [data-focus-key=add-loss]').selectOption('catalog:margin_ranking_loss');
+    await frame.locator('#panel-loss [data-focus-key=add-button-loss]').click();
+    // The range is now [−3, 3] and the crosshair, left at −10, stays at its left end. Margin 0, y = 1: max(0, −(x1 − x2)).
+    await workbench.step('ranking-pair', () => frame.locator('#panel-loss .readout caption', { hasText: 'x = −3' }).waitFor());
+    assert.deepEqual(await readoutRow(frame, 'loss', 'Margin ranking loss'), ['3', '−1']);
+    assert.match(await frame.locator('#panel-loss canvas').getAttribute('aria-label') ?? '', /^Chart of Margin ranking loss\./);
+    assert.equal(await frame.locator('#panel-loss .hint.empty').isVisible(), false);
+    await frame.locator('#panel-loss canvas').focus();
+    await page.keyboard.press('End');
+    await frame.locator('#panel-loss .readout caption', { hasText: 'x = 3' }).waitFor();
+    assert.deepEqual(await readoutRow(frame, 'loss', 'Margin ranking loss'), ['0', '0']);
+    // y = −1 asks for x2 above x1: a difference of 3 costs 3.
+    await frame.locator('[data-focus-key=pair-target]').selectOption('0');
+    await workbench.step('ranking-pair-y-minus-1', () => frame.locator('#panel-loss .readout td', { hasText: /^3$/ }).waitFor());
+    assert.deepEqual(await readoutRow(frame, 'loss', 'Margin ranking loss'), ['3', '1']);
+    // Back to the binary problem (the reload test below reads its target), without the pair loss.
+    await frame.locator('#panel-loss button[aria-label="Remove Margin ranking loss"]').click();
+    await frame.locator('[data-focus-key=problem]').selectOption('binary');
+    await frame.locator('[data-focus-key=binary-target]').waitFor();
   });
 
   test('a custom formula shows its symbolic derivative and is drawn next to the built-ins', async () => {

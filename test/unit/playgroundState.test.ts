@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultPlaygroundState, isPlaygroundState, type PlaygroundBootData, type PlaygroundState } from '../../src/protocol/playground';
-import { applyFocus, initialState, problemFor, sweepTargetOf } from '../../src/protocol/playgroundState';
+import { DEFAULT_NEGATIVE_DISTANCE, defaultPlaygroundState, isPlaygroundState, type PlaygroundBootData, type PlaygroundState } from '../../src/protocol/playground';
+import { applyFocus, defaultOutputActivation, initialState, problemFor, sweepTargetOf } from '../../src/protocol/playgroundState';
 import { requireEntry } from '../../src/core/catalog/registry';
 
 function boot(overrides: Partial<PlaygroundBootData> = {}): PlaygroundBootData {
@@ -83,4 +83,26 @@ test('problemFor and sweepTargetOf follow the target kind and the state', () => 
   assert.deepEqual(sweepTargetOf(base.loss), { problem: 'binary', label: 1 });
   assert.deepEqual(sweepTargetOf({ ...base.loss, problem: 'categorical', classCount: 5, trueClass: 3 }), { problem: 'categorical', classCount: 5, trueClass: 3 });
   assert.deepEqual(sweepTargetOf({ ...base.loss, problem: 'regression', regressionTarget: 2 }), { problem: 'regression', value: 2 });
+});
+
+test('losses of several predictions belong to their pair problem: focusing one opens it without an output activation', () => {
+  assert.equal(problemFor(requireEntry('margin_ranking_loss', 'loss')), 'rankingPair');
+  assert.equal(problemFor(requireEntry('cosine_embedding_loss', 'loss')), 'embeddingPair');
+  assert.equal(problemFor(requireEntry('triplet_margin_loss', 'loss')), 'triplet');
+  assert.equal(problemFor(requireEntry('hinge_embedding_loss', 'loss')), 'binary', 'one input with a ±1 label');
+  const triplet = applyFocus(base, { kind: 'loss', id: 'nn.TripletMarginLoss', params: { margin: 0.5 } });
+  assert.equal(triplet.loss.problem, 'triplet');
+  assert.equal(triplet.loss.outputActivation, null);
+  assert.deepEqual([triplet.loss.xMin, triplet.loss.xMax], [0, DEFAULT_NEGATIVE_DISTANCE + 2]);
+  assert.deepEqual(triplet.loss.losses, [{ source: { kind: 'catalog', id: 'triplet_margin_loss' }, framework: null, params: { margin: 0.5 } }]);
+  assert.ok(isPlaygroundState(triplet));
+  assert.deepEqual(['binary', 'categorical', 'regression', 'rankingPair', 'embeddingPair', 'triplet'].map((problem) => defaultOutputActivation(problem as PlaygroundState['loss']['problem'])), ['sigmoid', 'softmax', null, null, null, null]);
+});
+
+test('pair targets: the ±1 label is the binary target (0 for −1), the triplet\'s negative distance defaults for older states', () => {
+  assert.deepEqual(sweepTargetOf({ ...base.loss, problem: 'rankingPair', binaryTarget: 1 }), { problem: 'rankingPair', sign: 1 });
+  assert.deepEqual(sweepTargetOf({ ...base.loss, problem: 'embeddingPair', binaryTarget: 0 }), { problem: 'embeddingPair', sign: -1 });
+  assert.deepEqual(sweepTargetOf({ ...base.loss, problem: 'triplet', negativeDistance: 0.75 }), { problem: 'triplet', negativeDistance: 0.75 });
+  const { negativeDistance: _dropped, ...older } = base.loss;
+  assert.deepEqual(sweepTargetOf({ ...older, problem: 'triplet' }), { problem: 'triplet', negativeDistance: DEFAULT_NEGATIVE_DISTANCE });
 });

@@ -152,6 +152,15 @@ test('the default state of every framework is a valid state and survives a JSON 
   }
 });
 
+test('states saved before the pair problems (without negativeDistance) still load; every pair problem is a valid state', () => {
+  const base = defaultPlaygroundState('torch');
+  const { negativeDistance: _dropped, ...older } = base.loss;
+  assert.ok(isPlaygroundState({ ...base, loss: older }));
+  for (const problem of ['rankingPair', 'embeddingPair', 'triplet'] as const) {
+    assert.ok(isPlaygroundState({ ...base, loss: { ...base.loss, problem, outputActivation: null, negativeDistance: 0 } }), problem);
+  }
+});
+
 test('persisted state: wrong versions, ranges, NaN, too many rows and unknown fields are rejected', () => {
   const base = defaultPlaygroundState('torch');
   const variants: [string, unknown][] = [
@@ -169,6 +178,9 @@ test('persisted state: wrong versions, ranges, NaN, too many rows and unknown fi
     ['one class', { ...base, loss: { ...base.loss, classCount: 1, trueClass: 0 } }],
     ['binary target 0.5', { ...base, loss: { ...base.loss, binaryTarget: 0.5 } }],
     ['unknown reduction', { ...base, loss: { ...base.loss, reduction: 'sum_over_batch_size' } }],
+    ['unknown problem', { ...base, loss: { ...base.loss, problem: 'quadruplet' } }],
+    ['negative triplet distance', { ...base, loss: { ...base.loss, problem: 'triplet', negativeDistance: -1 } }],
+    ['triplet distance beyond the limit', { ...base, loss: { ...base.loss, negativeDistance: LIMITS.range * 2 } }],
     ['unknown field', { ...base, extra: 1 }],
     ['missing draft', { ...base, draft: undefined }],
     ['draft text too long', { ...base, draft: { ...base.draft, text: 'x'.repeat(LIMITS.formulaText + 1) } }],

@@ -179,6 +179,9 @@ test('loss input warnings: probabilities out of range, probabilities as logits, 
   assert.deepEqual(warn('categorical_crossentropy', 'keras', [[1, 0], [0.5, 0.5]], [[0.9, 0.1], [0.5, 0.5]]), [resultMessages.warnNotOneHot]);
   assert.deepEqual(warn('categorical_crossentropy', 'keras', [0, 1], [[0.9, 0.1], [0.5, 0.5]]), [resultMessages.warnClassIndicesForOneHot]);
   assert.deepEqual(warn('mse', 'torch', [1, 2], [30, -4]), []);
+  // Multi-label margin targets list class indices and end at the first −1: the padding is no mistake.
+  assert.deepEqual(warn('multilabel_margin_loss', 'torch', [[2, 0, -1], [1, -1, -1]], [[0.1, 0.2, 0.4], [0.3, 0.5, 0.9]]), []);
+  assert.deepEqual(warn('multilabel_margin_loss', 'torch', [[0.5, -1, -1]], [[0.1, 0.2, 0.4]]), [resultMessages.warnNotClassIndexLists]);
 });
 
 test('framework comparison: BCE at p = 0 is 100 in torch and −ln 1e-7 in Keras; leaky_relu defaults differ', () => {

@@ -172,8 +172,18 @@ export interface LossOptions {
   readonly reduction: Reduction;
 }
 
-/** What a loss's y_true holds, for validation messages and misuse warnings. */
-export type TargetKind = 'values' | 'binary' | 'probabilities' | 'one_hot' | 'class_indices' | 'signs' | 'log_probabilities' | 'none';
+/**
+ * What a loss's y_true holds, for validation messages and misuse warnings. `class_index_lists` are rows shaped
+ * like y_pred that list class indices and end at the first negative entry (torch pads them with −1).
+ */
+export type TargetKind = 'values' | 'binary' | 'probabilities' | 'one_hot' | 'class_indices' | 'class_index_lists' | 'signs' | 'log_probabilities' | 'none';
+
+/**
+ * How a loss with several prediction inputs compares them: by their difference (margin ranking scores x1 − x2),
+ * by the cosine of the angle between two vectors (cosine embedding), or by the distances from an anchor to a
+ * positive and a negative (triplet). The loss explorer sweeps that one quantity.
+ */
+export type InputComparison = 'difference' | 'cosine' | 'anchorDistances';
 
 /** A catalog loss. */
 export interface LossEntry extends CatalogEntryBase {
@@ -185,6 +195,8 @@ export interface LossEntry extends CatalogEntryBase {
   readonly targetKind: TargetKind;
   /** Number of prediction inputs (1; 2 for margin_ranking/cosine_embedding; 3 with triplet). */
   readonly predictionInputs: 1 | 2 | 3;
+  /** For losses of several prediction inputs: how the loss compares them. */
+  readonly inputComparison?: InputComparison;
   /** Evaluates loss and gradients. Throws FormulaLensError on bad shapes or values. */
   evaluate(inputs: LossInputs, options: LossOptions): LossResult;
 }

@@ -74,6 +74,12 @@ function isDistributionRow(data: Float64Array, start: number, length: number): b
   return Math.abs(sum - 1) <= SUM_TOLERANCE;
 }
 
+/** The first value `isValid` rejects, or undefined when all pass. */
+function firstInvalid(data: Float64Array, isValid: (value: number) => boolean): number | undefined {
+  for (let i = 0; i < data.length; i++) if (!isValid(data[i]!)) return data[i]!;
+  return undefined;
+}
+
 function hasParam(entry: LossEntry, name: string): boolean {
   return entry.params.some((spec) => spec.name === name);
 }
@@ -115,14 +121,14 @@ function targetWarnings(entry: LossEntry, params: ResolvedParams, yTrue: Tensor,
       }
       return;
     case 'class_indices': {
-      const data = yTrue.data;
-      for (let i = 0; i < data.length; i++) {
-        const v = data[i]!;
-        if (!Number.isInteger(v) || v < 0) {
-          warnings.push({ input: 'y_true', text: resultMessages.warnNotClassIndices, args: { value: previewNumber(v) } });
-          return;
-        }
-      }
+      const wrong = firstInvalid(yTrue.data, (v) => Number.isInteger(v) && v >= 0);
+      if (wrong !== undefined) warnings.push({ input: 'y_true', text: resultMessages.warnNotClassIndices, args: { value: previewNumber(wrong) } });
+      return;
+    }
+    case 'class_index_lists': {
+      // Negative entries end a row's list, so only fractions are wrong here.
+      const wrong = firstInvalid(yTrue.data, Number.isInteger);
+      if (wrong !== undefined) warnings.push({ input: 'y_true', text: resultMessages.warnNotClassIndexLists, args: { value: previewNumber(wrong) } });
       return;
     }
     case 'probabilities': {

@@ -78,6 +78,10 @@ export const resultMessages = {
     en: 'y_true should hold class indices (integers from 0), but it has {value}.',
     'zh-cn': 'y_true 应为类别索引（从 0 开始的整数），但其中有 {value}。',
   },
+  warnNotClassIndexLists: {
+    en: 'y_true should list class indices (integers from 0, each row ending at the first −1), but it has {value}.',
+    'zh-cn': 'y_true 应列出类别索引（从 0 开始的整数，每行在第一个 −1 处结束），但其中有 {value}。',
+  },
   warnTargetNotDistribution: {
     en: 'y_true rows {rows} do not sum to 1, but {function} reads probability distributions as targets.',
     'zh-cn': 'y_true 的第 {rows} 行之和不为 1，但 {function} 把目标读作概率分布。',

@@ -87,6 +87,7 @@ export const cosineEmbeddingLoss: LossEntry = {
   predictionKind: 'values',
   targetKind: 'signs',
   predictionInputs: 2,
+  inputComparison: 'cosine',
   description: {
     en: 'Compares two embeddings by their cosine: similar pairs (y = 1) should point the same way (1 − cos), dissimilar pairs (y = −1) should have cosine at most the margin.',
     'zh-cn': '用余弦比较两个嵌入：相似对（y = 1）应方向一致（1 − cos），不相似对（y = −1）的余弦应不超过 margin。',

@@ -58,6 +58,7 @@ export const marginRankingLoss: LossEntry = {
   predictionKind: 'values',
   targetKind: 'signs',
   predictionInputs: 2,
+  inputComparison: 'difference',
   description: {
     en: 'Ranks two scores: with y = 1 the first input should be larger, with y = −1 the second, by at least the margin: max(0, −y·(x1 − x2) + margin).',
     'zh-cn': '对两个分数排序：y = 1 时第一个输入应更大，y = −1 时第二个应更大，且至少相差 margin：max(0, −y·(x1 − x2) + margin)。',

@@ -63,7 +63,7 @@ export const multilabelMarginLoss: LossEntry = {
   params: [],
   reductions: ['mean', 'sum', 'none'],
   predictionKind: 'values',
-  targetKind: 'class_indices',
+  targetKind: 'class_index_lists',
   predictionInputs: 1,
   description: {
     en: 'A multi-label hinge loss: every listed target class must score at least 1 above every non-target class; each violation adds 1 − (x[j] − x[d]), averaged over the C classes.',

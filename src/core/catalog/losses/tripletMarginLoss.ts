@@ -146,6 +146,7 @@ export const tripletMarginLoss: LossEntry = {
   predictionKind: 'values',
   targetKind: 'none',
   predictionInputs: 3,
+  inputComparison: 'anchorDistances',
   description: {
     en: 'For an anchor, a positive (same class) and a negative (other class) embedding: the positive should be closer than the negative by the margin, max(0, d(a, p) − d(a, n) + margin). There is no y_true.',
     'zh-cn': '给定锚点、正样本（同类）和负样本（异类）嵌入：正样本应比负样本近至少 margin，即 max(0, d(a, p) − d(a, n) + margin)。没有 y_true。',
