@@ -4,7 +4,7 @@
  * as softplus's linear threshold) and a few helpers (`step`, reciprocal trig). Stable for every input;
  * NaN in gives NaN out. The shared stable primitives come from `kernels/stableMath`.
  */
-import { normalCdf, sigmoid, softplus } from '../kernels/stableMath';
+import { normalCdf, sigmoid as catalogSigmoid, sigmoidOfExp, softplus } from '../kernels/stableMath';
 
 /** SELU constants, identical in PyTorch, Keras and TF.js. */
 export const SELU_ALPHA = 1.6732632423543772;
@@ -58,12 +58,12 @@ export function gelu(v: number): number {
  * v·σ(2z) (the same function) so the negative tail does not cancel to 0.
  */
 export function geluTanh(v: number): number {
-  return v * sigmoid(2 * GELU_TANH_SCALE * (v + GELU_TANH_CUBIC * v * v * v));
+  return v * catalogSigmoid(2 * GELU_TANH_SCALE * (v + GELU_TANH_CUBIC * v * v * v));
 }
 
 /** v·σ(v) (SiLU, swish). */
 export function silu(v: number): number {
-  return v * sigmoid(v);
+  return v * catalogSigmoid(v);
 }
 
 /** v·tanh(softplus(v)). */
@@ -118,4 +118,13 @@ export function logBase(v: number, base: number): number {
 }
 
 /** The shared stable primitives the formula function table also needs, re-exported so it imports from one place. */
-export { erf, erfc, logSigmoid, sigmoid, softplus, tanhShrink } from '../kernels/stableMath';
+export { erf, erfc, logSigmoid, softplus, tanhShrink } from '../kernels/stableMath';
+
+/**
+ * The formula language's sigmoid, from e^(−|v|): the form whose σ(u) and σ(−u) one exponential gives, so a
+ * program that computes both at once (a derivative's σ(u)·σ(−u)) equals the formula evaluated node by node,
+ * bit for bit. Within 2 ulp of the catalog's sigmoid, which uses PyTorch's 1 / (1 + e^(−v)).
+ */
+export function sigmoid(v: number): number {
+  return sigmoidOfExp(v, Math.exp(-Math.abs(v)));
+}
