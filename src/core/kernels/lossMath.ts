@@ -11,6 +11,14 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * sigmoid(x) from e = e^−|x|, the same number `sigmoid` returns (its exp is e^−x for x ≥ 0 and e^x
+ * below), for kernels that need e^−|x| for another term too.
+ */
+export function sigmoidFromExp(x: number, e: number): number {
+  return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
 /** softplus log(1 + e^x), without overflow: x + log1p(e^-x) for x > 0. */
 export function log1pExp(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));

@@ -1,5 +1,6 @@
 /** Hinge loss: Keras hinge, TF.js hinge. Also the label handling squaredHinge.ts shares. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { runTermKernel } from '../../kernels/lossElementwise';
+import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
 import { rejectForeignParams, semanticsFor, textParam } from '../../kernels/lossParams';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
 import { elementwiseReductionNote, kerasOnlyNote } from './commonNotes';
@@ -23,14 +24,11 @@ export const labelEncodingParam: ParamSpec = {
 
 const PARAMS: readonly ParamSpec[] = [labelEncodingParam];
 
-/** The signed labels the loss uses: Keras converts an all-{0,1} y_true to ±1, TF.js never does. */
-export function signedLabels(yTrue: Float64Array, encoding: string): Float64Array {
-  let convert = encoding === '0/1';
-  if (encoding === 'auto') {
-    convert = true;
-    for (let i = 0; i < yTrue.length; i++) if (yTrue[i] !== 0 && yTrue[i] !== 1) convert = false;
-  }
-  return convert ? yTrue.map((y) => 2 * y - 1) : yTrue;
+/** Whether y_true's labels become 2y − 1: Keras converts an all-{0,1} y_true to ±1, TF.js never does. */
+function convertsLabels(yTrue: Float64Array, encoding: string): boolean {
+  if (encoding !== 'auto') return encoding === '0/1';
+  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] !== 0 && yTrue[i] !== 1) return false;
+  return true;
 }
 
 /** Evaluates hinge (power 1) or squared hinge (power 2) under Keras or TF.js semantics. */
@@ -38,19 +36,25 @@ export function evaluateHinge(id: string, params: readonly ParamSpec[], inputs: 
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(id, params, options.params, semantics);
   const encoding = textParam(options.params, 'label_encoding', semantics === 'tfjs' ? '-1/1' : 'auto');
-  return evaluateElementwiseLoss(id, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    const labels = signedLabels(yTrue, encoding);
-    for (let i = 0; i < yPred.length; i++) {
-      const y = labels[i]!;
+  const yTrue = requireTarget(id, inputs);
+  requireSameShape(id, yTrue, inputs.yPred);
+  const convert = convertsLabels(yTrue.data, encoding);
+  const tfjs = semantics === 'tfjs';
+  return runTermKernel(yTrue.data, inputs.yPred, options.reduction, semantics, (labels, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
+      const y = convert ? 2 * labels[i]! - 1 : labels[i]!;
       const v = 1 - y * yPred[i]!;
       const active = Math.max(v, 0);
-      terms[i] = power === 1 ? active : active * active;
+      const term = power === 1 ? active : active * active;
+      if (terms) terms[i - start] = term;
+      sum += term;
       const upstream = power === 1 ? 1 : 2 * active;
       // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.
       // TF selects (a NaN v gives 0); TF.js multiplies by a 0/1 mask (a NaN upstream stays NaN).
-      const gate = semantics === 'tfjs' ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
-      derivatives[i] = -y * gate;
+      const gate = tfjs ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
+      grad[i] = -y * gate * gradScale;
     }
+    return sum;
   });
 }
 

@@ -9,17 +9,20 @@ const ID = 'hinge_embedding_loss';
 
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const margin = numberParam(options.params, 'margin', 1);
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const x = yPred[i]!;
       const y = yTrue[i]!;
       const v = margin - x;
       // torch adds both parts for targets that are neither 1 nor −1: where(y != 1, clamp_min(m − x, 0)) + where(y != −1, x).
       const marginPart = y !== 1 ? (v < 0 ? 0 : v) : 0;
       const selfPart = y !== -1 ? x : 0;
-      terms[i] = marginPart + selfPart;
-      derivatives[i] = (y !== 1 && v >= 0 ? -1 : 0) + (y !== -1 ? 1 : 0);
+      const term = marginPart + selfPart;
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = ((y !== 1 && v >= 0 ? -1 : 0) + (y !== -1 ? 1 : 0)) * gradScale;
     }
+    return sum;
   });
 }
 

@@ -10,16 +10,28 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const delta = numberParam(options.params, 'delta', 1);
   const halfDeltaSquared = 0.5 * delta * delta;
   const torch = options.framework === 'torch';
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const d = yPred[i]! - yTrue[i]!;
       const z = Math.abs(d);
-      // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
-      if (torch) terms[i] = z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta);
-      else terms[i] = z <= delta ? 0.5 * d * d : delta * z - halfDeltaSquared;
-      // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
-      derivatives[i] = d <= -delta ? -delta : d >= delta ? delta : d;
+      let term: number;
+      let derivative: number;
+      // One branch on the region, as the error's sign is as unpredictable as its size.
+      if (z < delta) {
+        // Inside all three agree: ½z² (= ½d²) and the error itself (the clamp below keeps it).
+        term = 0.5 * z * z;
+        derivative = d;
+      } else {
+        // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
+        term = torch ? delta * (z - 0.5 * delta) : z <= delta ? 0.5 * z * z : delta * z - halfDeltaSquared;
+        // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
+        derivative = d <= -delta ? -delta : d >= delta ? delta : d;
+      }
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = derivative * gradScale;
     }
+    return sum;
   });
 }
 

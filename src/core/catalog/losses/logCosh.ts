@@ -12,14 +12,17 @@ const NATIVE: readonly Framework[] = ['keras', 'tfjs'];
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   const float32 = semantics === 'tfjs';
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const d = float32 ? float32Overflow(yPred[i]! - yTrue[i]!) : yPred[i]! - yTrue[i]!;
       // TF.js forms d + softplus(−2d) − log 2 from float32 tensors: below d = −1.7e38 the −2d
       // overflows to +∞ and the loss is +∞ rather than about |d|.
-      terms[i] = float32 && Number.isFinite(d) && float32Overflow(-2 * d) === Infinity ? Infinity : logCoshOf(d);
-      derivatives[i] = Math.tanh(d);
+      const term = float32 && Number.isFinite(d) && float32Overflow(-2 * d) === Infinity ? Infinity : logCoshOf(d);
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = Math.tanh(d) * gradScale;
     }
+    return sum;
   });
 }
 

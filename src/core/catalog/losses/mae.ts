@@ -8,12 +8,15 @@ const ID = 'mae';
 
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const framework = options.framework;
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, framework, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, framework, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const d = yPred[i]! - yTrue[i]!;
-      terms[i] = Math.abs(d);
-      derivatives[i] = absDerivative(framework, d);
+      const term = Math.abs(d);
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = absDerivative(framework, d) * gradScale;
     }
+    return sum;
   });
 }
 

@@ -15,15 +15,18 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(ID, PARAMS, options.params, semantics);
   const epsilon = frameworkConstant(semantics, numberParam(options.params, 'epsilon', 1e-7));
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       // |y| floored at ε so a zero target does not divide by zero (Keras maximum, TF.js clipByValue).
       const scale = Math.max(Math.abs(yTrue[i]!), epsilon);
       const ratio = (yTrue[i]! - yPred[i]!) / scale;
-      terms[i] = 100 * Math.abs(ratio);
+      const term = 100 * Math.abs(ratio);
+      if (terms) terms[i - start] = term;
+      sum += term;
       // d/dŷ of |(y − ŷ)/s| is −abs'(ratio)/s, with the profile's derivative of |x| at 0.
-      derivatives[i] = (-100 * absDerivative(semantics, ratio)) / scale;
+      grad[i] = ((-100 * absDerivative(semantics, ratio)) / scale) * gradScale;
     }
+    return sum;
   });
 }
 

@@ -6,12 +6,15 @@ import { elementwiseReductionNote } from './commonNotes';
 const ID = 'mse';
 
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const d = yPred[i]! - yTrue[i]!;
-      terms[i] = d * d;
-      derivatives[i] = 2 * d;
+      const term = d * d;
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = 2 * d * gradScale;
     }
+    return sum;
   });
 }
 

@@ -15,15 +15,18 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(ID, PARAMS, options.params, semantics);
   const epsilon = frameworkConstant(semantics, numberParam(options.params, 'epsilon', 1e-7));
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const p = yPred[i]!;
       // Both inputs are floored at ε (Math.max keeps NaN). The floor selects the gradient only where p ≥ ε
       // (TF maximum and TF.js clip both select, so NaN or clipped p gets exactly 0).
       const d = Math.log1p(Math.max(p, epsilon)) - Math.log1p(Math.max(yTrue[i]!, epsilon));
-      terms[i] = d * d;
-      derivatives[i] = p >= epsilon ? (2 * d) / (1 + p) : 0;
+      const term = d * d;
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = (p >= epsilon ? (2 * d) / (1 + p) : 0) * gradScale;
     }
+    return sum;
   });
 }
 

@@ -15,12 +15,15 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(ID, PARAMS, options.params, semantics);
   const epsilon = frameworkConstant(semantics, numberParam(options.params, 'epsilon', 1e-7));
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const rate = yPred[i]! + epsilon;
-      terms[i] = yPred[i]! - yTrue[i]! * Math.log(rate);
-      derivatives[i] = 1 - yTrue[i]! / rate;
+      const term = yPred[i]! - yTrue[i]! * Math.log(rate);
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = (1 - yTrue[i]! / rate) * gradScale;
     }
+    return sum;
   });
 }
 

@@ -12,22 +12,26 @@ function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const logInput = boolParam(options.params, 'log_input', true);
   const full = boolParam(options.params, 'full');
   const eps = numberParam(options.params, 'eps', 1e-8);
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semanticsFor(NATIVE, options.framework), (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semanticsFor(NATIVE, options.framework), (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const x = yPred[i]!;
       const t = yTrue[i]!;
+      let term: number;
       if (logInput) {
         // exp overflows to +∞ above x ≈ 709.78, as in torch.
         const rate = Math.exp(x);
-        terms[i] = rate - t * x;
-        derivatives[i] = rate - t;
+        term = rate - t * x;
+        grad[i] = (rate - t) * gradScale;
       } else {
-        terms[i] = x - t * Math.log(x + eps);
-        derivatives[i] = 1 - t / (x + eps);
+        term = x - t * Math.log(x + eps);
+        grad[i] = (1 - t / (x + eps)) * gradScale;
       }
       // Stirling's approximation of log(t!), added only where t > 1 (masked_fill(target <= 1, 0)).
-      if (full && !(t <= 1)) terms[i] = terms[i]! + (t * Math.log(t) - t + 0.5 * Math.log(2 * Math.PI * t));
+      if (full && !(t <= 1)) term += t * Math.log(t) - t + 0.5 * Math.log(2 * Math.PI * t);
+      if (terms) terms[i - start] = term;
+      sum += term;
     }
+    return sum;
   });
 }
 

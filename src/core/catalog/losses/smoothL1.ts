@@ -11,15 +11,18 @@ const NATIVE: readonly Framework[] = ['torch'];
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const beta = numberParam(options.params, 'beta', 1);
   const semantics = semanticsFor(NATIVE, options.framework);
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const d = yPred[i]! - yTrue[i]!;
       const z = Math.abs(d);
-      terms[i] = z < beta ? (0.5 * z * z) / beta : z - 0.5 * beta;
+      const term = z < beta ? (0.5 * z * z) / beta : z - 0.5 * beta;
+      if (terms) terms[i - start] = term;
+      sum += term;
       // torch's backward kernel: |d| ≥ β gives ±1 with sign(0) taken as −1 (so β = 0 at d = 0 gives −1),
       // otherwise d/β (NaN stays NaN).
-      derivatives[i] = z >= beta ? (d > 0 ? 1 : -1) : d / beta;
+      grad[i] = (z >= beta ? (d > 0 ? 1 : -1) : d / beta) * gradScale;
     }
+    return sum;
   });
 }
 

@@ -6,15 +6,18 @@ import { torchOnlyNote } from './commonNotes';
 const ID = 'soft_margin_loss';
 
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
+    for (let i = start; i < end; i++) {
       const y = yTrue[i]!;
       // torch computes log(1 + e^(−y·x)) and −y·z/(1 + z) literally: e^(−y·x) overflows past 709.78,
       // giving +∞ and a NaN gradient there, as in torch.
       const z = Math.exp(-y * yPred[i]!);
-      terms[i] = Math.log1p(z);
-      derivatives[i] = (-y * z) / (1 + z);
+      const term = Math.log1p(z);
+      if (terms) terms[i - start] = term;
+      sum += term;
+      grad[i] = ((-y * z) / (1 + z)) * gradScale;
     }
+    return sum;
   });
 }
 
