@@ -6,7 +6,7 @@ import { requireRows, requireSameShape, requireTarget } from '../../kernels/loss
 import { clip, clipGradient, probabilityBounds } from '../../kernels/lossMath';
 import { boolParam, classWeightParam, rejectForeignParams } from '../../kernels/lossParams';
 import { perSampleScale, reducePerSample } from '../../kernels/lossReduction';
-import { logSoftmaxBackwardRow, logSoftmaxRow } from '../../kernels/lossSoftmax';
+import { logSoftmaxRow } from '../../kernels/lossSoftmax';
 import { tfjsCategoricalCrossentropyRow, tfjsSampleUpstream, tfjsSoftmaxCrossEntropyRow } from '../../kernels/lossTfjsFloat32';
 import { tensor } from '../../tensor';
 import { numberParam } from '../params';
@@ -39,23 +39,43 @@ function evaluateTorch(yTrue: Float64Array, inputs: LossInputs, options: LossOpt
   const smoothing = numberParam(params, 'label_smoothing', 0);
   const weight = classWeightParam(ID, params, 'weight', classes);
   const scale = perSampleScale(rows, options.reduction);
-  const logProbs = new Float64Array(x.length);
+  const keep = 1 - smoothing;
+  const spread = smoothing / classes;
   const grad = new Float64Array(x.length);
   const losses = new Float64Array(rows);
+  // One row's e^(x − max): the log-softmax needs their sum, its backward pass the softmax.
+  const exps = new Float64Array(classes);
   for (let r = 0; r < rows; r++) {
     const base = r * classes;
-    if (fromLogits) logSoftmaxRow(x, logProbs, base, classes);
-    else for (let c = 0; c < classes; c++) logProbs[base + c] = Math.log(x[base + c]!);
+    let max = 0;
+    let logSum = 0;
+    if (fromLogits) {
+      // log_softmax as torch computes it, x − max − log Σ e^(x − max); Math.max keeps a NaN, as torch's maximum does.
+      max = -Infinity;
+      for (let c = 0; c < classes; c++) max = Math.max(max, x[base + c]!);
+      let sum = 0;
+      for (let c = 0; c < classes; c++) {
+        const e = Math.exp(x[base + c]! - max);
+        exps[c] = e;
+        sum += e;
+      }
+      logSum = Math.log(sum);
+      // exps becomes the softmax e/Σe, which torch's backward takes as exp(log_softmax): equal up to rounding.
+      for (let c = 0; c < classes; c++) exps[c] = exps[c]! / sum;
+    }
     let loss = 0;
+    let gradSum = 0;
     for (let c = 0; c < classes; c++) {
-      const t = yTrue[base + c]! * (1 - smoothing) + smoothing / classes;
-      const wt = (weight ? weight[c]! : 1) * t;
-      loss -= logProbs[base + c]! * wt;
-      grad[base + c] = -wt * scale;
+      const wt = (weight ? weight[c]! : 1) * (yTrue[base + c]! * keep + spread);
+      loss -= (fromLogits ? x[base + c]! - max - logSum : Math.log(x[base + c]!)) * wt;
+      const g = -wt * scale;
+      gradSum += g;
+      // Without logits, d/dp of log p is 1/p.
+      grad[base + c] = fromLogits ? g : g / x[base + c]!;
     }
     losses[r] = loss;
-    if (fromLogits) logSoftmaxBackwardRow(logProbs, grad, base, classes);
-    else for (let c = 0; c < classes; c++) grad[base + c] = grad[base + c]! / x[base + c]!;
+    // log_softmax backward: g − softmax · Σ g.
+    if (fromLogits) for (let c = 0; c < classes; c++) grad[base + c] = grad[base + c]! - exps[c]! * gradSum;
   }
   return { value: reducePerSample(losses, batched ? [rows] : [], options.reduction), grad: tensor(grad, yPred.shape) };
 }
