@@ -11,19 +11,26 @@ import { reduceTermRuns, termReduction, type LastAxisCombine } from './lossReduc
 
 /**
  * Computes the elements [start, end): writes grad[i] = ∂ℓ/∂yPred[i] · gradScale, stores the term
- * ℓ(yTrue[i], yPred[i]) in terms[i − start] when `terms` is given, and returns `sum` plus the terms
- * added in index order.
+ * ℓ(yTrue[i], yPred[i]) in terms[i − start], and adds the terms in index order to the running sum
+ * total[0]; `params` carries what the loss resolved once per call (parameters, profile flags).
+ *
+ * V8 costs shape this contract. Kernels are module-level functions, not closures made per call:
+ * each new closure ran in code compiled mid-loop (on-stack replacement) that boxed every element.
+ * The sum is read from total[0] into a local before the loop and stored back after it: a sum passed
+ * as an argument was boxed on every element too. And the term store is unconditional: skipping it
+ * when no terms are wanted compiled to a slower loop than writing to this small, cache-resident buffer.
  */
-export type TermKernel = (
+export type TermKernel<P> = (
   yTrue: Float64Array,
   yPred: Float64Array,
   start: number,
   end: number,
   grad: Float64Array,
   gradScale: number,
-  terms: Float64Array | null,
-  sum: number,
-) => number;
+  terms: Float64Array,
+  total: Float64Array,
+  params: P,
+) => void;
 
 /**
  * Elements per kernel call: the terms of one call fit in the L1 cache, and a kernel called many
@@ -43,12 +50,13 @@ function addFloat32Terms(terms: Float64Array, count: number, sum: number): numbe
  * is held in the float32 range before it is added, as TF.js stores every op's result in float32
  * (mse of 3e19 is Infinity there, not 9e37).
  */
-export function runTermKernel(
+export function runTermKernel<P>(
   yTrue: Float64Array,
   yPred: Tensor,
   reduction: Reduction,
   semantics: Framework,
-  kernel: TermKernel,
+  kernel: TermKernel<P>,
+  params: P,
   lastAxis: LastAxisCombine = 'mean',
   float32Terms: boolean = semantics === 'tfjs',
 ): LossResult {
@@ -56,37 +64,36 @@ export function runTermKernel(
   const plan = termReduction(yPred.shape, x.length, semantics, reduction, lastAxis);
   const grad = new Float64Array(x.length);
   const runSums = new Float64Array(plan.rows);
-  // torch's none returns every term; only then, or for the float32 range, does the kernel store them.
+  // torch's none returns every term.
   const kept = semantics === 'torch' && reduction === 'none' ? new Float64Array(x.length) : null;
-  const terms = kept || float32Terms ? new Float64Array(Math.min(plan.rowLength, BLOCK)) : null;
+  const terms = new Float64Array(Math.min(plan.rowLength, BLOCK));
+  const total = new Float64Array(1);
   for (let run = 0; run < plan.rows; run++) {
     const runEnd = (run + 1) * plan.rowLength;
-    let sum = 0;
+    total[0] = 0;
+    let float32Sum = 0;
     for (let start = run * plan.rowLength; start < runEnd; start += BLOCK) {
       const end = Math.min(start + BLOCK, runEnd);
-      if (float32Terms) {
-        kernel(yTrue, x, start, end, grad, plan.gradScale, terms, 0);
-        sum = addFloat32Terms(terms!, end - start, sum);
-      } else {
-        sum = kernel(yTrue, x, start, end, grad, plan.gradScale, terms, sum);
-      }
-      if (kept) kept.set(terms!.subarray(0, end - start), start);
+      kernel(yTrue, x, start, end, grad, plan.gradScale, terms, total, params);
+      if (float32Terms) float32Sum = addFloat32Terms(terms, end - start, float32Sum);
+      if (kept) kept.set(terms.subarray(0, end - start), start);
     }
-    runSums[run] = sum;
+    runSums[run] = float32Terms ? float32Sum : total[0]!;
   }
   return { value: reduceTermRuns(plan, runSums, kept), grad: tensor(grad, yPred.shape) };
 }
 
 /** Evaluates an elementwise loss with a framework's reduction; the gradient is d loss / d y_pred. */
-export function evaluateElementwiseLoss(
+export function evaluateElementwiseLoss<P>(
   id: string,
   inputs: LossInputs,
   reduction: Reduction,
   semantics: Framework,
-  kernel: TermKernel,
+  kernel: TermKernel<P>,
+  params: P,
   lastAxis: LastAxisCombine = 'mean',
 ): LossResult {
   const yTrue = requireTarget(id, inputs);
   requireSameShape(id, yTrue, inputs.yPred);
-  return runTermKernel(yTrue.data, inputs.yPred, reduction, semantics, kernel, lastAxis);
+  return runTermKernel(yTrue.data, inputs.yPred, reduction, semantics, kernel, params, lastAxis);
 }

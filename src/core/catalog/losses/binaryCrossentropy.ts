@@ -61,109 +61,120 @@ export function binaryCrossentropyParams(fromLogitsDefault: boolean): readonly P
   ];
 }
 
+/** torch BCE's rescaling weights (and pos_weight), broadcast to y_pred, or undefined when not set. */
+interface TorchWeights {
+  readonly weight: Float64Array | undefined;
+  readonly posWeight: Float64Array | undefined;
+}
+
 /**
  * torch BCEWithLogitsLoss: (1 − t)x + lw·(log(e^−m + e^(−x−m)) + m), m = max(−x, 0), lw = 1 + (p_w − 1)t,
  * written as torch writes it so ±∞ logits give torch's NaN/∞.
  */
-function torchLogitsKernel(weight: Float64Array | undefined, posWeight: Float64Array | undefined): TermKernel {
-  return (t, x, start, end, grad, gradScale, terms, sum) => {
-    for (let i = start; i < end; i++) {
-      const xi = x[i]!;
-      const ti = t[i]!;
-      const m = Math.max(-xi, 0);
-      let logTerm: number;
-      let s: number;
-      if (xi - xi === 0) {
-        // A finite x makes one of e^−m, e^(−x−m) exactly e^0 = 1 and the other e^−|x|, the exp
-        // sigmoid(x) takes too: one exp gives the same three numbers.
-        const e = Math.exp(-Math.abs(xi));
-        logTerm = Math.log(1 + e) + m;
-        s = sigmoidFromExp(xi, e);
-      } else {
-        logTerm = Math.log(Math.exp(-m) + Math.exp(-xi - m)) + m;
-        s = sigmoid(xi);
-      }
-      const w = weight ? weight[i]! : 1;
-      let term: number;
-      if (posWeight) {
-        const pt = posWeight[i]! * ti;
-        term = ((1 - ti) * xi + (1 + pt - ti) * logTerm) * w;
-        grad[i] = ((pt + 1 - ti) * s - pt) * w * gradScale;
-      } else {
-        term = ((1 - ti) * xi + logTerm) * w;
-        grad[i] = (s - ti) * w * gradScale;
-      }
-      if (terms) terms[i - start] = term;
-      sum += term;
+const torchLogitsKernel: TermKernel<TorchWeights> = (t, x, start, end, grad, gradScale, terms, total, params) => {
+  const { weight, posWeight } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const xi = x[i]!;
+    const ti = t[i]!;
+    const m = Math.max(-xi, 0);
+    let logTerm: number;
+    let s: number;
+    if (xi - xi === 0) {
+      // A finite x makes one of e^−m, e^(−x−m) exactly e^0 = 1 and the other e^−|x|, the exp
+      // sigmoid(x) takes too: one exp gives the same three numbers.
+      const e = Math.exp(-Math.abs(xi));
+      logTerm = Math.log(1 + e) + m;
+      s = sigmoidFromExp(xi, e);
+    } else {
+      logTerm = Math.log(Math.exp(-m) + Math.exp(-xi - m)) + m;
+      s = sigmoid(xi);
     }
-    return sum;
-  };
+    const w = weight ? weight[i]! : 1;
+    let term: number;
+    if (posWeight) {
+      const pt = posWeight[i]! * ti;
+      term = ((1 - ti) * xi + (1 + pt - ti) * logTerm) * w;
+      grad[i] = ((pt + 1 - ti) * s - pt) * w * gradScale;
+    } else {
+      term = ((1 - ti) * xi + logTerm) * w;
+      grad[i] = (s - ti) * w * gradScale;
+    }
+    terms[i - start] = term;
+    sum += term;
+  }
+  total[0] = sum;
+};
+
+interface TorchProbabilityParams {
+  readonly id: string;
+  readonly weight: Float64Array | undefined;
+  readonly clamp: number;
 }
 
-/** torch BCELoss / BCEWithLogitsLoss terms and derivatives. */
-function torchKernel(id: string, options: LossOptions, shape: readonly number[]): TermKernel {
-  const params = options.params;
-  const weight = broadcastParam(id, params, 'weight', shape);
-  if (boolParam(params, 'from_logits')) return torchLogitsKernel(weight, broadcastParam(id, params, 'pos_weight', shape));
-  if (params['pos_weight'] !== null && params['pos_weight'] !== undefined) {
-    throw new FormulaLensError(lossMessages.paramNeedsLogits, { function: id, param: 'pos_weight' });
+/** torch BCELoss: each log clamped at log_clamp; a probability outside [0, 1] is refused. */
+const torchProbabilityKernel: TermKernel<TorchProbabilityParams> = (t, x, start, end, grad, gradScale, terms, total, params) => {
+  const { id, weight, clamp } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const p = x[i]!;
+    if (!(p >= 0 && p <= 1)) throw new FormulaLensError(lossMessages.probabilityOutOfRange, { function: id, index: i, value: String(p) });
+    const ti = t[i]!;
+    const w = weight ? weight[i]! : 1;
+    const term = ((ti - 1) * Math.max(Math.log1p(-p), clamp) - ti * Math.max(Math.log(p), clamp)) * w;
+    terms[i - start] = term;
+    sum += term;
+    // The backward pass ignores the clamp and floors the denominator instead.
+    grad[i] = ((p - ti) / Math.max((1 - p) * p, TORCH_BCE_GRAD_FLOOR)) * w * gradScale;
   }
-  const clamp = numberParam(params, 'log_clamp', -100);
-  return (t, x, start, end, grad, gradScale, terms, sum) => {
-    for (let i = start; i < end; i++) {
-      const p = x[i]!;
-      if (!(p >= 0 && p <= 1)) throw new FormulaLensError(lossMessages.probabilityOutOfRange, { function: id, index: i, value: String(p) });
-      const ti = t[i]!;
-      const w = weight ? weight[i]! : 1;
-      const term = ((ti - 1) * Math.max(Math.log1p(-p), clamp) - ti * Math.max(Math.log(p), clamp)) * w;
-      if (terms) terms[i - start] = term;
-      sum += term;
-      // The backward pass ignores the clamp and floors the denominator instead.
-      grad[i] = ((p - ti) / Math.max((1 - p) * p, TORCH_BCE_GRAD_FLOOR)) * w * gradScale;
-    }
-    return sum;
-  };
+  total[0] = sum;
+};
+
+/** Keras 3 / TF.js from logits: sigmoid_cross_entropy_with_logits on label-smoothed targets. */
+const kerasLogitsKernel: TermKernel<number> = (t, x, start, end, grad, gradScale, terms, total, smoothing) => {
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const xi = x[i]!;
+    const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
+    // max(x, 0) − x·t + log1p(e^−|x|); x = ±∞ with t = 0 gives NaN (∞·0).
+    const e = Math.exp(-Math.abs(xi));
+    const term = Math.max(xi, 0) - xi * ti + Math.log1p(e);
+    terms[i - start] = term;
+    sum += term;
+    grad[i] = (sigmoidFromExp(xi, e) - ti) * gradScale;
+  }
+  total[0] = sum;
+};
+
+interface KerasProbabilityParams {
+  readonly framework: Framework;
+  readonly smoothing: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** TF.js's upstream gradient per element (its float32 replay), 0 for Keras. */
+  readonly tfjsUpstream: number;
 }
 
-/** Keras 3 / TF.js terms and derivatives, with label smoothing and probability clipping. */
-function kerasKernel(framework: Framework, options: LossOptions, shape: readonly number[]): TermKernel {
-  const params = options.params;
-  const smoothing = numberParam(params, 'label_smoothing', 0);
-  if (boolParam(params, 'from_logits')) {
-    return (t, x, start, end, grad, gradScale, terms, sum) => {
-      for (let i = start; i < end; i++) {
-        const xi = x[i]!;
-        const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
-        // sigmoid_cross_entropy_with_logits: max(x, 0) − x·t + log1p(e^−|x|); x = ±∞ with t = 0 gives NaN (∞·0).
-        const e = Math.exp(-Math.abs(xi));
-        const term = Math.max(xi, 0) - xi * ti + Math.log1p(e);
-        if (terms) terms[i - start] = term;
-        sum += term;
-        grad[i] = (sigmoidFromExp(xi, e) - ti) * gradScale;
-      }
-      return sum;
-    };
-  }
-  const { lower, upper } = probabilityBounds(framework, numberParam(params, 'epsilon', 1e-7));
-  const tfjsUpstream = framework === 'tfjs' ? tfjsElementUpstream(shape, options.reduction) : 0;
-  return (t, x, start, end, grad, gradScale, terms, sum) => {
-    for (let i = start; i < end; i++) {
-      const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
-      const c = clip(x[i]!, lower, upper);
-      const term = -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
-      if (terms) terms[i - start] = term;
-      sum += term;
-      if (framework === 'tfjs') {
-        // The float32 replay starts from TF.js's own upstream, which already holds the reduction.
-        grad[i] = tfjsBinaryCrossentropyGradient(x[i]!, Math.fround(ti), tfjsUpstream, lower, upper);
-      } else {
-        // Clipping passes no gradient outside [ε, 1 − ε]: a saturated prediction gets gradient 0.
-        grad[i] = clipGradient(framework, x[i]!, lower, upper, (c - ti) / (c * (1 - c))) * gradScale;
-      }
+/** Keras 3 / TF.js on probabilities: label smoothing, then the probability clipped to [ε, 1 − ε]. */
+const kerasProbabilityKernel: TermKernel<KerasProbabilityParams> = (t, x, start, end, grad, gradScale, terms, total, params) => {
+  const { framework, smoothing, lower, upper, tfjsUpstream } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
+    const c = clip(x[i]!, lower, upper);
+    const term = -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
+    terms[i - start] = term;
+    sum += term;
+    if (framework === 'tfjs') {
+      // The float32 replay starts from TF.js's own upstream, which already holds the reduction.
+      grad[i] = tfjsBinaryCrossentropyGradient(x[i]!, Math.fround(ti), tfjsUpstream, lower, upper);
+    } else {
+      // Clipping passes no gradient outside [ε, 1 − ε]: a saturated prediction gets gradient 0.
+      grad[i] = clipGradient(framework, x[i]!, lower, upper, (c - ti) / (c * (1 - c))) * gradScale;
     }
-    return sum;
-  };
-}
+  }
+  total[0] = sum;
+};
 
 /** Evaluates binary cross-entropy (on probabilities or, with from_logits, on logits) under a profile. */
 export function evaluateBinaryCrossentropy(id: string, params: readonly ParamSpec[], inputs: LossInputs, options: LossOptions): LossResult {
@@ -172,9 +183,23 @@ export function evaluateBinaryCrossentropy(id: string, params: readonly ParamSpe
   const yTrue = requireTarget(id, inputs);
   const yPred = inputs.yPred;
   requireSameShape(id, yTrue, yPred);
-  const kernel = framework === 'torch' ? torchKernel(id, options, yPred.shape) : kerasKernel(framework, options, yPred.shape);
   // The terms are added in float64 as they are; the TF.js range applies to the result.
-  return runTermKernel(yTrue.data, yPred, options.reduction, framework, kernel, 'mean', false);
+  const run = <P>(kernel: TermKernel<P>, kernelParams: P): LossResult =>
+    runTermKernel(yTrue.data, yPred, options.reduction, framework, kernel, kernelParams, 'mean', false);
+  const given = options.params;
+  if (framework === 'torch') {
+    const weight = broadcastParam(id, given, 'weight', yPred.shape);
+    if (boolParam(given, 'from_logits')) return run(torchLogitsKernel, { weight, posWeight: broadcastParam(id, given, 'pos_weight', yPred.shape) });
+    if (given['pos_weight'] !== null && given['pos_weight'] !== undefined) {
+      throw new FormulaLensError(lossMessages.paramNeedsLogits, { function: id, param: 'pos_weight' });
+    }
+    return run(torchProbabilityKernel, { id, weight, clamp: numberParam(given, 'log_clamp', -100) });
+  }
+  const smoothing = numberParam(given, 'label_smoothing', 0);
+  if (boolParam(given, 'from_logits')) return run(kerasLogitsKernel, smoothing);
+  const { lower, upper } = probabilityBounds(framework, numberParam(given, 'epsilon', 1e-7));
+  const tfjsUpstream = framework === 'tfjs' ? tfjsElementUpstream(yPred.shape, options.reduction) : 0;
+  return run(kerasProbabilityKernel, { framework, smoothing, lower, upper, tfjsUpstream });
 }
 
 const ID = 'binary_crossentropy';

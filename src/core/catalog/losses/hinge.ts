@@ -1,5 +1,5 @@
 /** Hinge loss: Keras hinge, TF.js hinge. Also the label handling squaredHinge.ts shares. */
-import { runTermKernel } from '../../kernels/lossElementwise';
+import { runTermKernel, type TermKernel } from '../../kernels/lossElementwise';
 import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
 import { rejectForeignParams, semanticsFor, textParam } from '../../kernels/lossParams';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
@@ -31,6 +31,32 @@ function convertsLabels(yTrue: Float64Array, encoding: string): boolean {
   return true;
 }
 
+interface HingeParams {
+  /** y_true holds 0/1 labels to read as 2y − 1. */
+  readonly convert: boolean;
+  readonly power: 1 | 2;
+  readonly tfjs: boolean;
+}
+
+const kernel: TermKernel<HingeParams> = (labels, yPred, start, end, grad, gradScale, terms, total, params) => {
+  const { convert, power, tfjs } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const y = convert ? 2 * labels[i]! - 1 : labels[i]!;
+    const v = 1 - y * yPred[i]!;
+    const active = Math.max(v, 0);
+    const term = power === 1 ? active : active * active;
+    terms[i - start] = term;
+    sum += term;
+    const upstream = power === 1 ? 1 : 2 * active;
+    // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.
+    // TF selects (a NaN v gives 0); TF.js multiplies by a 0/1 mask (a NaN upstream stays NaN).
+    const gate = tfjs ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
+    grad[i] = -y * gate * gradScale;
+  }
+  total[0] = sum;
+};
+
 /** Evaluates hinge (power 1) or squared hinge (power 2) under Keras or TF.js semantics. */
 export function evaluateHinge(id: string, params: readonly ParamSpec[], inputs: LossInputs, options: LossOptions, power: 1 | 2): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
@@ -38,24 +64,8 @@ export function evaluateHinge(id: string, params: readonly ParamSpec[], inputs: 
   const encoding = textParam(options.params, 'label_encoding', semantics === 'tfjs' ? '-1/1' : 'auto');
   const yTrue = requireTarget(id, inputs);
   requireSameShape(id, yTrue, inputs.yPred);
-  const convert = convertsLabels(yTrue.data, encoding);
-  const tfjs = semantics === 'tfjs';
-  return runTermKernel(yTrue.data, inputs.yPred, options.reduction, semantics, (labels, yPred, start, end, grad, gradScale, terms, sum) => {
-    for (let i = start; i < end; i++) {
-      const y = convert ? 2 * labels[i]! - 1 : labels[i]!;
-      const v = 1 - y * yPred[i]!;
-      const active = Math.max(v, 0);
-      const term = power === 1 ? active : active * active;
-      if (terms) terms[i - start] = term;
-      sum += term;
-      const upstream = power === 1 ? 1 : 2 * active;
-      // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.
-      // TF selects (a NaN v gives 0); TF.js multiplies by a 0/1 mask (a NaN upstream stays NaN).
-      const gate = tfjs ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
-      grad[i] = -y * gate * gradScale;
-    }
-    return sum;
-  });
+  const kernelParams = { convert: convertsLabels(yTrue.data, encoding), power, tfjs: semantics === 'tfjs' };
+  return runTermKernel(yTrue.data, inputs.yPred, options.reduction, semantics, kernel, kernelParams);
 }
 
 /** Hinge loss for ±1 labels. */

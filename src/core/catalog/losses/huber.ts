@@ -1,38 +1,47 @@
 /** Huber loss: torch HuberLoss, Keras Huber, TF.js tf.losses.huberLoss. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { numberParam } from '../params';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { elementwiseReductionNote } from './commonNotes';
 
 const ID = 'huber';
 
+interface HuberParams {
+  readonly delta: number;
+  readonly halfDeltaSquared: number;
+  readonly torch: boolean;
+}
+
+const kernel: TermKernel<HuberParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+  const { delta, halfDeltaSquared, torch } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const d = yPred[i]! - yTrue[i]!;
+    const z = Math.abs(d);
+    let term: number;
+    let derivative: number;
+    // One branch on the region, as the error's sign is as unpredictable as its size.
+    if (z < delta) {
+      // Inside all three agree: ½z² (= ½d²) and the error itself (the clamp below keeps it).
+      term = 0.5 * z * z;
+      derivative = d;
+    } else {
+      // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
+      term = torch ? delta * (z - 0.5 * delta) : z <= delta ? 0.5 * z * z : delta * z - halfDeltaSquared;
+      // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
+      derivative = d <= -delta ? -delta : d >= delta ? delta : d;
+    }
+    terms[i - start] = term;
+    sum += term;
+    grad[i] = derivative * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const delta = numberParam(options.params, 'delta', 1);
-  const halfDeltaSquared = 0.5 * delta * delta;
-  const torch = options.framework === 'torch';
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
-    for (let i = start; i < end; i++) {
-      const d = yPred[i]! - yTrue[i]!;
-      const z = Math.abs(d);
-      let term: number;
-      let derivative: number;
-      // One branch on the region, as the error's sign is as unpredictable as its size.
-      if (z < delta) {
-        // Inside all three agree: ½z² (= ½d²) and the error itself (the clamp below keeps it).
-        term = 0.5 * z * z;
-        derivative = d;
-      } else {
-        // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
-        term = torch ? delta * (z - 0.5 * delta) : z <= delta ? 0.5 * z * z : delta * z - halfDeltaSquared;
-        // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
-        derivative = d <= -delta ? -delta : d >= delta ? delta : d;
-      }
-      if (terms) terms[i - start] = term;
-      sum += term;
-      grad[i] = derivative * gradScale;
-    }
-    return sum;
-  });
+  const params = { delta, halfDeltaSquared: 0.5 * delta * delta, torch: options.framework === 'torch' };
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, kernel, params);
 }
 
 /** Huber loss: quadratic near zero, linear beyond delta. */

@@ -1,21 +1,24 @@
 /** Mean squared error: torch MSELoss, Keras mean_squared_error, TF.js meanSquaredError. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { elementwiseReductionNote } from './commonNotes';
 
 const ID = 'mse';
 
+const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, terms, total) => {
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const d = yPred[i]! - yTrue[i]!;
+    const term = d * d;
+    terms[i - start] = term;
+    sum += term;
+    grad[i] = 2 * d * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
-    for (let i = start; i < end; i++) {
-      const d = yPred[i]! - yTrue[i]!;
-      const term = d * d;
-      if (terms) terms[i - start] = term;
-      sum += term;
-      grad[i] = 2 * d * gradScale;
-    }
-    return sum;
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, kernel, null);
 }
 
 /** Mean squared error. */

@@ -1,24 +1,27 @@
 /** Soft margin loss: torch SoftMarginLoss / F.soft_margin_loss. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { torchOnlyNote } from './commonNotes';
 
 const ID = 'soft_margin_loss';
 
+const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, terms, total) => {
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const y = yTrue[i]!;
+    // torch computes log(1 + e^(−y·x)) and −y·z/(1 + z) literally: e^(−y·x) overflows past 709.78,
+    // giving +∞ and a NaN gradient there, as in torch.
+    const z = Math.exp(-y * yPred[i]!);
+    const term = Math.log1p(z);
+    terms[i - start] = term;
+    sum += term;
+    grad[i] = ((-y * z) / (1 + z)) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', (yTrue, yPred, start, end, grad, gradScale, terms, sum) => {
-    for (let i = start; i < end; i++) {
-      const y = yTrue[i]!;
-      // torch computes log(1 + e^(−y·x)) and −y·z/(1 + z) literally: e^(−y·x) overflows past 709.78,
-      // giving +∞ and a NaN gradient there, as in torch.
-      const z = Math.exp(-y * yPred[i]!);
-      const term = Math.log1p(z);
-      if (terms) terms[i - start] = term;
-      sum += term;
-      grad[i] = ((-y * z) / (1 + z)) * gradScale;
-    }
-    return sum;
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', kernel, null);
 }
 
 /** Logistic loss for ±1 labels. */
