@@ -10,15 +10,15 @@ import { requireSameShape, requireTarget } from './lossInputs';
 import { reduceTermRuns, termReduction, type LastAxisCombine } from './lossReduction';
 
 /**
- * Computes the elements [start, end): writes grad[i] = ∂ℓ/∂yPred[i] · gradScale, stores the term
- * ℓ(yTrue[i], yPred[i]) in terms[i − start], and adds the terms in index order to the running sum
- * total[0]; `params` carries what the loss resolved once per call (parameters, profile flags).
+ * Computes the elements [start, end): writes grad[i] = ∂ℓ/∂yPred[i] · gradScale and adds the terms
+ * ℓ(yTrue[i], yPred[i]), in index order, to the running sum total[0]; `params` carries what the loss
+ * resolved once per call (parameters, profile flags).
  *
  * V8 costs shape this contract. Kernels are module-level functions, not closures made per call:
  * each new closure ran in code compiled mid-loop (on-stack replacement) that boxed every element.
  * The sum is read from total[0] into a local before the loop and stored back after it: a sum passed
- * as an argument was boxed on every element too. And the term store is unconditional: skipping it
- * when no terms are wanted compiled to a slower loop than writing to this small, cache-resident buffer.
+ * as an argument was boxed on every element too. And a kernel keeps no terms: storing each one,
+ * even into a small cache-resident buffer or behind a flag, cost as much as the rest of an mse loop.
  */
 export type TermKernel<P> = (
   yTrue: Float64Array,
@@ -27,21 +27,25 @@ export type TermKernel<P> = (
   end: number,
   grad: Float64Array,
   gradScale: number,
-  terms: Float64Array,
   total: Float64Array,
   params: P,
 ) => void;
 
 /**
- * Elements per kernel call: the terms of one call fit in the L1 cache, and a kernel called many
- * times is compiled as a whole function rather than entered mid-loop.
+ * Elements per kernel call when only the sums are needed: a kernel called many times is compiled
+ * as a whole function rather than entered mid-loop.
  */
 const BLOCK = 2048;
 
-/** Adds terms[0 .. count) to `sum` as TF.js holds them: a term beyond the float32 range is ±Infinity. */
-function addFloat32Terms(terms: Float64Array, count: number, sum: number): number {
-  for (let k = 0; k < count; k++) sum += float32Overflow(terms[k]!);
-  return sum;
+/**
+ * The term of element i alone: the kernel adds it to −0, which leaves every number (−0 and NaN
+ * included) exactly as it is. One call per element, so only the reductions that need each term
+ * (torch's none, TF.js's float32 range) pay for a call per element.
+ */
+function termAt<P>(kernel: TermKernel<P>, yTrue: Float64Array, yPred: Float64Array, i: number, grad: Float64Array, gradScale: number, total: Float64Array, params: P): number {
+  total[0] = -0;
+  kernel(yTrue, yPred, i, i + 1, grad, gradScale, total, params);
+  return total[0]!;
 }
 
 /**
@@ -62,23 +66,26 @@ export function runTermKernel<P>(
 ): LossResult {
   const x = yPred.data;
   const plan = termReduction(yPred.shape, x.length, semantics, reduction, lastAxis);
+  const gradScale = plan.gradScale;
   const grad = new Float64Array(x.length);
   const runSums = new Float64Array(plan.rows);
+  const total = new Float64Array(1);
   // torch's none returns every term.
   const kept = semantics === 'torch' && reduction === 'none' ? new Float64Array(x.length) : null;
-  const terms = new Float64Array(Math.min(plan.rowLength, BLOCK));
-  const total = new Float64Array(1);
   for (let run = 0; run < plan.rows; run++) {
-    const runEnd = (run + 1) * plan.rowLength;
-    total[0] = 0;
-    let float32Sum = 0;
-    for (let start = run * plan.rowLength; start < runEnd; start += BLOCK) {
-      const end = Math.min(start + BLOCK, runEnd);
-      kernel(yTrue, x, start, end, grad, plan.gradScale, terms, total, params);
-      if (float32Terms) float32Sum = addFloat32Terms(terms, end - start, float32Sum);
-      if (kept) kept.set(terms.subarray(0, end - start), start);
+    const runStart = run * plan.rowLength;
+    const runEnd = runStart + plan.rowLength;
+    if (kept) {
+      for (let i = runStart; i < runEnd; i++) kept[i] = termAt(kernel, yTrue, x, i, grad, gradScale, total, params);
+    } else if (float32Terms) {
+      let sum = 0;
+      for (let i = runStart; i < runEnd; i++) sum += float32Overflow(termAt(kernel, yTrue, x, i, grad, gradScale, total, params));
+      runSums[run] = sum;
+    } else {
+      total[0] = 0;
+      for (let start = runStart; start < runEnd; start += BLOCK) kernel(yTrue, x, start, Math.min(start + BLOCK, runEnd), grad, gradScale, total, params);
+      runSums[run] = total[0]!;
     }
-    runSums[run] = float32Terms ? float32Sum : total[0]!;
   }
   return { value: reduceTermRuns(plan, runSums, kept), grad: tensor(grad, yPred.shape) };
 }

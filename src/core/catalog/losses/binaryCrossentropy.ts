@@ -71,7 +71,7 @@ interface TorchWeights {
  * torch BCEWithLogitsLoss: (1 − t)x + lw·(log(e^−m + e^(−x−m)) + m), m = max(−x, 0), lw = 1 + (p_w − 1)t,
  * written as torch writes it so ±∞ logits give torch's NaN/∞.
  */
-const torchLogitsKernel: TermKernel<TorchWeights> = (t, x, start, end, grad, gradScale, terms, total, params) => {
+const torchLogitsKernel: TermKernel<TorchWeights> = (t, x, start, end, grad, gradScale, total, params) => {
   const { weight, posWeight } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -100,7 +100,6 @@ const torchLogitsKernel: TermKernel<TorchWeights> = (t, x, start, end, grad, gra
       term = ((1 - ti) * xi + logTerm) * w;
       grad[i] = (s - ti) * w * gradScale;
     }
-    terms[i - start] = term;
     sum += term;
   }
   total[0] = sum;
@@ -113,7 +112,7 @@ interface TorchProbabilityParams {
 }
 
 /** torch BCELoss: each log clamped at log_clamp; a probability outside [0, 1] is refused. */
-const torchProbabilityKernel: TermKernel<TorchProbabilityParams> = (t, x, start, end, grad, gradScale, terms, total, params) => {
+const torchProbabilityKernel: TermKernel<TorchProbabilityParams> = (t, x, start, end, grad, gradScale, total, params) => {
   const { id, weight, clamp } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -122,7 +121,6 @@ const torchProbabilityKernel: TermKernel<TorchProbabilityParams> = (t, x, start,
     const ti = t[i]!;
     const w = weight ? weight[i]! : 1;
     const term = ((ti - 1) * Math.max(Math.log1p(-p), clamp) - ti * Math.max(Math.log(p), clamp)) * w;
-    terms[i - start] = term;
     sum += term;
     // The backward pass ignores the clamp and floors the denominator instead.
     grad[i] = ((p - ti) / Math.max((1 - p) * p, TORCH_BCE_GRAD_FLOOR)) * w * gradScale;
@@ -131,7 +129,7 @@ const torchProbabilityKernel: TermKernel<TorchProbabilityParams> = (t, x, start,
 };
 
 /** Keras 3 / TF.js from logits: sigmoid_cross_entropy_with_logits on label-smoothed targets. */
-const kerasLogitsKernel: TermKernel<number> = (t, x, start, end, grad, gradScale, terms, total, smoothing) => {
+const kerasLogitsKernel: TermKernel<number> = (t, x, start, end, grad, gradScale, total, smoothing) => {
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
     const xi = x[i]!;
@@ -139,7 +137,6 @@ const kerasLogitsKernel: TermKernel<number> = (t, x, start, end, grad, gradScale
     // max(x, 0) − x·t + log1p(e^−|x|); x = ±∞ with t = 0 gives NaN (∞·0).
     const e = Math.exp(-Math.abs(xi));
     const term = Math.max(xi, 0) - xi * ti + Math.log1p(e);
-    terms[i - start] = term;
     sum += term;
     grad[i] = (sigmoidFromExp(xi, e) - ti) * gradScale;
   }
@@ -156,14 +153,13 @@ interface KerasProbabilityParams {
 }
 
 /** Keras 3 / TF.js on probabilities: label smoothing, then the probability clipped to [ε, 1 − ε]. */
-const kerasProbabilityKernel: TermKernel<KerasProbabilityParams> = (t, x, start, end, grad, gradScale, terms, total, params) => {
+const kerasProbabilityKernel: TermKernel<KerasProbabilityParams> = (t, x, start, end, grad, gradScale, total, params) => {
   const { framework, smoothing, lower, upper, tfjsUpstream } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
     const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
     const c = clip(x[i]!, lower, upper);
     const term = -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
-    terms[i - start] = term;
     sum += term;
     if (framework === 'tfjs') {
       // The float32 replay starts from TF.js's own upstream, which already holds the reduction.

@@ -38,7 +38,7 @@ interface HingeParams {
   readonly tfjs: boolean;
 }
 
-const kernel: TermKernel<HingeParams> = (labels, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<HingeParams> = (labels, yPred, start, end, grad, gradScale, total, params) => {
   const { convert, power, tfjs } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -46,7 +46,6 @@ const kernel: TermKernel<HingeParams> = (labels, yPred, start, end, grad, gradSc
     const v = 1 - y * yPred[i]!;
     const active = Math.max(v, 0);
     const term = power === 1 ? active : active * active;
-    terms[i - start] = term;
     sum += term;
     const upstream = power === 1 ? 1 : 2 * active;
     // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.

@@ -11,7 +11,7 @@ interface HingeEmbeddingLossParams {
   readonly margin: number;
 }
 
-const kernel: TermKernel<HingeEmbeddingLossParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<HingeEmbeddingLossParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { margin } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -22,7 +22,6 @@ const kernel: TermKernel<HingeEmbeddingLossParams> = (yTrue, yPred, start, end, 
     const marginPart = y !== 1 ? (v < 0 ? 0 : v) : 0;
     const selfPart = y !== -1 ? x : 0;
     const term = marginPart + selfPart;
-    terms[i - start] = term;
     sum += term;
     grad[i] = ((y !== 1 && v >= 0 ? -1 : 0) + (y !== -1 ? 1 : 0)) * gradScale;
   }

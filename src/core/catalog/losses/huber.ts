@@ -12,7 +12,7 @@ interface HuberParams {
   readonly torch: boolean;
 }
 
-const kernel: TermKernel<HuberParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<HuberParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { delta, halfDeltaSquared, torch } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -31,7 +31,6 @@ const kernel: TermKernel<HuberParams> = (yTrue, yPred, start, end, grad, gradSca
       // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
       derivative = d <= -delta ? -delta : d >= delta ? delta : d;
     }
-    terms[i - start] = term;
     sum += term;
     grad[i] = derivative * gradScale;
   }

@@ -13,7 +13,7 @@ interface LogCoshParams {
   readonly float32: boolean;
 }
 
-const kernel: TermKernel<LogCoshParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<LogCoshParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { float32 } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -21,7 +21,6 @@ const kernel: TermKernel<LogCoshParams> = (yTrue, yPred, start, end, grad, gradS
     // TF.js forms d + softplus(−2d) − log 2 from float32 tensors: below d = −1.7e38 the −2d
     // overflows to +∞ and the loss is +∞ rather than about |d|.
     const term = float32 && Number.isFinite(d) && float32Overflow(-2 * d) === Infinity ? Infinity : logCoshOf(d);
-    terms[i - start] = term;
     sum += term;
     grad[i] = Math.tanh(d) * gradScale;
   }

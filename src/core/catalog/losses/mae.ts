@@ -9,12 +9,11 @@ const ID = 'mae';
 /** d|x|/dx of the profile (see `absDerivativeFor`). */
 type MaeParams = (x: number) => number;
 
-const kernel: TermKernel<MaeParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, derivative) => {
+const kernel: TermKernel<MaeParams> = (yTrue, yPred, start, end, grad, gradScale, total, derivative) => {
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
     const d = yPred[i]! - yTrue[i]!;
     const term = Math.abs(d);
-    terms[i - start] = term;
     sum += term;
     grad[i] = derivative(d) * gradScale;
   }

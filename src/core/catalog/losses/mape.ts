@@ -16,7 +16,7 @@ interface MapeParams {
   readonly derivative: (x: number) => number;
 }
 
-const kernel: TermKernel<MapeParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<MapeParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { epsilon, derivative } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -24,7 +24,6 @@ const kernel: TermKernel<MapeParams> = (yTrue, yPred, start, end, grad, gradScal
     const scale = Math.max(Math.abs(yTrue[i]!), epsilon);
     const ratio = (yTrue[i]! - yPred[i]!) / scale;
     const term = 100 * Math.abs(ratio);
-    terms[i - start] = term;
     sum += term;
     // d/dŷ of |(y − ŷ)/s| is −abs'(ratio)/s, with the profile's derivative of |x| at 0.
     grad[i] = ((-100 * derivative(ratio)) / scale) * gradScale;

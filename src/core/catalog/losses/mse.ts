@@ -5,12 +5,11 @@ import { elementwiseReductionNote } from './commonNotes';
 
 const ID = 'mse';
 
-const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, terms, total) => {
+const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, total) => {
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
     const d = yPred[i]! - yTrue[i]!;
     const term = d * d;
-    terms[i - start] = term;
     sum += term;
     grad[i] = 2 * d * gradScale;
   }

@@ -15,7 +15,7 @@ interface MsleParams {
   readonly epsilon: number;
 }
 
-const kernel: TermKernel<MsleParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<MsleParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { epsilon } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -24,7 +24,6 @@ const kernel: TermKernel<MsleParams> = (yTrue, yPred, start, end, grad, gradScal
     // (TF maximum and TF.js clip both select, so NaN or clipped p gets exactly 0).
     const d = Math.log1p(Math.max(p, epsilon)) - Math.log1p(Math.max(yTrue[i]!, epsilon));
     const term = d * d;
-    terms[i - start] = term;
     sum += term;
     grad[i] = (p >= epsilon ? (2 * d) / (1 + p) : 0) * gradScale;
   }

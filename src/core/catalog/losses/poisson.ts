@@ -15,13 +15,12 @@ interface PoissonParams {
   readonly epsilon: number;
 }
 
-const kernel: TermKernel<PoissonParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<PoissonParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { epsilon } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
     const rate = yPred[i]! + epsilon;
     const term = yPred[i]! - yTrue[i]! * Math.log(rate);
-    terms[i - start] = term;
     sum += term;
     grad[i] = (1 - yTrue[i]! / rate) * gradScale;
   }

@@ -14,7 +14,7 @@ interface PoissonNllParams {
   readonly eps: number;
 }
 
-const kernel: TermKernel<PoissonNllParams> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<PoissonNllParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { logInput, full, eps } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
@@ -32,7 +32,6 @@ const kernel: TermKernel<PoissonNllParams> = (yTrue, yPred, start, end, grad, gr
     }
     // Stirling's approximation of log(t!), added only where t > 1 (masked_fill(target <= 1, 0)).
     if (full && !(t <= 1)) term += t * Math.log(t) - t + 0.5 * Math.log(2 * Math.PI * t);
-    terms[i - start] = term;
     sum += term;
   }
   total[0] = sum;

@@ -12,14 +12,13 @@ interface SmoothL1Params {
   readonly beta: number;
 }
 
-const kernel: TermKernel<SmoothL1Params> = (yTrue, yPred, start, end, grad, gradScale, terms, total, params) => {
+const kernel: TermKernel<SmoothL1Params> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
   const { beta } = params;
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
     const d = yPred[i]! - yTrue[i]!;
     const z = Math.abs(d);
     const term = z < beta ? (0.5 * z * z) / beta : z - 0.5 * beta;
-    terms[i - start] = term;
     sum += term;
     // torch's backward kernel: |d| ≥ β gives ±1 with sign(0) taken as −1 (so β = 0 at d = 0 gives −1),
     // otherwise d/β (NaN stays NaN).

@@ -5,7 +5,7 @@ import { torchOnlyNote } from './commonNotes';
 
 const ID = 'soft_margin_loss';
 
-const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, terms, total) => {
+const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, total) => {
   let sum = total[0]!;
   for (let i = start; i < end; i++) {
     const y = yTrue[i]!;
@@ -13,7 +13,6 @@ const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, ter
     // giving +∞ and a NaN gradient there, as in torch.
     const z = Math.exp(-y * yPred[i]!);
     const term = Math.log1p(z);
-    terms[i - start] = term;
     sum += term;
     grad[i] = ((-y * z) / (1 + z)) * gradScale;
   }
