@@ -44,13 +44,22 @@ const kernel: TermKernel<HingeParams> = (labels, yPred, start, end, grad, gradSc
   for (let i = start; i < end; i++) {
     const y = convert ? 2 * labels[i]! - 1 : labels[i]!;
     const v = 1 - y * yPred[i]!;
-    const active = Math.max(v, 0);
-    const term = power === 1 ? active : active * active;
+    let term: number;
+    let gate: number;
+    // One branch on the margin, the only unpredictable one.
+    if (v > 0) {
+      // max(v, 0) = v, and both profiles pass the upstream gradient.
+      term = power === 1 ? v : v * v;
+      gate = power === 1 ? 1 : 2 * v;
+    } else {
+      const active = Math.max(v, 0);
+      term = power === 1 ? active : active * active;
+      const upstream = power === 1 ? 1 : 2 * active;
+      // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.
+      // TF selects (a NaN v gives 0); TF.js multiplies by a 0/1 mask (a NaN upstream stays NaN).
+      gate = tfjs ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
+    }
     sum += term;
-    const upstream = power === 1 ? 1 : 2 * active;
-    // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.
-    // TF selects (a NaN v gives 0); TF.js multiplies by a 0/1 mask (a NaN upstream stays NaN).
-    const gate = tfjs ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
     grad[i] = -y * gate * gradScale;
   }
   total[0] = sum;

@@ -29,7 +29,9 @@ const kernel: TermKernel<HuberParams> = (yTrue, yPred, start, end, grad, gradSca
       // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
       term = torch ? delta * (z - 0.5 * delta) : z <= delta ? 0.5 * z * z : delta * z - halfDeltaSquared;
       // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
-      derivative = d <= -delta ? -delta : d >= delta ? delta : d;
+      // For 0 < |d| < ∞ that is exactly sign(d)·δ = (d/|d|)·δ, computed without a branch on the
+      // sign, which is as unpredictable as the region; 0, ∞ and NaN take the clamp itself.
+      derivative = z > 0 && z < Infinity ? (d / z) * delta : d <= -delta ? -delta : d >= delta ? delta : d;
     }
     sum += term;
     grad[i] = derivative * gradScale;
