@@ -26,57 +26,87 @@ const PARAMS: readonly ParamSpec[] = [
   classWeightSpec,
 ];
 
+/** What the torch rows need, resolved once per call. */
+interface TorchRows {
+  readonly classes: number;
+  readonly weight: Float64Array | null;
+  /** Label smoothing turns a target t into t·keep + spread. */
+  readonly keep: number;
+  readonly spread: number;
+  /** d loss / d sample-loss. */
+  readonly scale: number;
+}
+
 /**
- * torch cross_entropy with probability targets: −Σ_c w_c·t_c·log_softmax(x)_c per sample, `mean`
- * divides by the batch size. With from_logits=false, log p replaces log_softmax (no clipping).
+ * torch from logits: log_softmax as torch computes it, x − max − log Σ e^(x − max), and its backward
+ * pass g − softmax·Σg, with the softmax taken as e/Σe from the forward pass where torch takes
+ * exp(log_softmax): equal up to rounding, one exp per element instead of two.
  */
-function evaluateTorch(yTrue: Float64Array, inputs: LossInputs, options: LossOptions): LossResult {
-  const yPred = inputs.yPred;
-  const x = yPred.data;
-  const { rows, cols: classes, batched } = requireRows(ID, yPred);
-  const params = options.params;
-  const fromLogits = boolParam(params, 'from_logits', true);
-  const smoothing = numberParam(params, 'label_smoothing', 0);
-  const weight = classWeightParam(ID, params, 'weight', classes);
-  const scale = perSampleScale(rows, options.reduction);
-  const keep = 1 - smoothing;
-  const spread = smoothing / classes;
-  const grad = new Float64Array(x.length);
-  const losses = new Float64Array(rows);
-  // One row's e^(x − max): the log-softmax needs their sum, its backward pass the softmax.
+function torchLogitsRows(x: Float64Array, yTrue: Float64Array, grad: Float64Array, losses: Float64Array, rows: TorchRows): void {
+  const { classes, weight, keep, spread, scale } = rows;
+  // One row's e^(x − max).
   const exps = new Float64Array(classes);
-  for (let r = 0; r < rows; r++) {
+  for (let r = 0; r < losses.length; r++) {
     const base = r * classes;
-    let max = 0;
-    let logSum = 0;
-    if (fromLogits) {
-      // log_softmax as torch computes it, x − max − log Σ e^(x − max); Math.max keeps a NaN, as torch's maximum does.
-      max = -Infinity;
-      for (let c = 0; c < classes; c++) max = Math.max(max, x[base + c]!);
-      let sum = 0;
-      for (let c = 0; c < classes; c++) {
-        const e = Math.exp(x[base + c]! - max);
-        exps[c] = e;
-        sum += e;
-      }
-      logSum = Math.log(sum);
-      // exps becomes the softmax e/Σe, which torch's backward takes as exp(log_softmax): equal up to rounding.
-      for (let c = 0; c < classes; c++) exps[c] = exps[c]! / sum;
+    // Math.max keeps a NaN, as torch's maximum does.
+    let max = -Infinity;
+    for (let c = 0; c < classes; c++) max = Math.max(max, x[base + c]!);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      const e = Math.exp(x[base + c]! - max);
+      exps[c] = e;
+      sum += e;
     }
+    const logSum = Math.log(sum);
     let loss = 0;
     let gradSum = 0;
     for (let c = 0; c < classes; c++) {
       const wt = (weight ? weight[c]! : 1) * (yTrue[base + c]! * keep + spread);
-      loss -= (fromLogits ? x[base + c]! - max - logSum : Math.log(x[base + c]!)) * wt;
+      loss -= (x[base + c]! - max - logSum) * wt;
       const g = -wt * scale;
       gradSum += g;
-      // Without logits, d/dp of log p is 1/p.
-      grad[base + c] = fromLogits ? g : g / x[base + c]!;
+      grad[base + c] = g;
     }
     losses[r] = loss;
-    // log_softmax backward: g − softmax · Σ g.
-    if (fromLogits) for (let c = 0; c < classes; c++) grad[base + c] = grad[base + c]! - exps[c]! * gradSum;
+    for (let c = 0; c < classes; c++) grad[base + c] = grad[base + c]! - (exps[c]! / sum) * gradSum;
   }
+}
+
+/** torch with from_logits=false: log p replaces log_softmax (no clipping), and d/dp of log p is 1/p. */
+function torchProbabilityRows(p: Float64Array, yTrue: Float64Array, grad: Float64Array, losses: Float64Array, rows: TorchRows): void {
+  const { classes, weight, keep, spread, scale } = rows;
+  for (let r = 0; r < losses.length; r++) {
+    const base = r * classes;
+    let loss = 0;
+    for (let c = 0; c < classes; c++) {
+      const wt = (weight ? weight[c]! : 1) * (yTrue[base + c]! * keep + spread);
+      loss -= Math.log(p[base + c]!) * wt;
+      grad[base + c] = (-wt * scale) / p[base + c]!;
+    }
+    losses[r] = loss;
+  }
+}
+
+/**
+ * torch cross_entropy with probability targets: −Σ_c w_c·t_c·log_softmax(x)_c per sample, `mean`
+ * divides by the batch size.
+ */
+function evaluateTorch(yTrue: Float64Array, inputs: LossInputs, options: LossOptions): LossResult {
+  const yPred = inputs.yPred;
+  const { rows, cols: classes, batched } = requireRows(ID, yPred);
+  const params = options.params;
+  const smoothing = numberParam(params, 'label_smoothing', 0);
+  const settings: TorchRows = {
+    classes,
+    weight: classWeightParam(ID, params, 'weight', classes) ?? null,
+    keep: 1 - smoothing,
+    spread: smoothing / classes,
+    scale: perSampleScale(rows, options.reduction),
+  };
+  const grad = new Float64Array(yPred.data.length);
+  const losses = new Float64Array(rows);
+  if (boolParam(params, 'from_logits', true)) torchLogitsRows(yPred.data, yTrue, grad, losses, settings);
+  else torchProbabilityRows(yPred.data, yTrue, grad, losses, settings);
   return { value: reducePerSample(losses, batched ? [rows] : [], options.reduction), grad: tensor(grad, yPred.shape) };
 }
 
