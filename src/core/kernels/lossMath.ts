@@ -11,6 +11,14 @@ export function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * sigmoid(x) from e = e^−|x|, the same number `sigmoid` returns (its exp is e^−x for x ≥ 0 and e^x
+ * below), for kernels that need e^−|x| for another term too.
+ */
+export function sigmoidFromExp(x: number, e: number): number {
+  return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
 /** softplus log(1 + e^x), without overflow: x + log1p(e^-x) for x > 0. */
 export function log1pExp(x: number): number {
   return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
@@ -82,8 +90,17 @@ export function tfAbsDerivative(x: number): number {
   return Number.isNaN(x) ? NaN : x > 0 ? 1 : x < 0 ? -1 : 0;
 }
 
-/** The derivative of |x| under a profile: torch sgn, TF sign (Keras 3), or TF.js step. */
+/**
+ * The derivative of |x| under a profile: torch sgn, TF sign (Keras 3), or TF.js step. Kernels take
+ * the function once, outside their loop: V8 compiles a loop that passes the profile to a shared
+ * function on every element into slow code that allocates.
+ */
+export function absDerivativeFor(framework: Framework): (x: number) => number {
+  if (framework === 'torch') return torchSign;
+  return framework === 'tfjs' ? tfjsAbsDerivative : tfAbsDerivative;
+}
+
+/** The derivative of |x| under a profile at one point (see `absDerivativeFor` for loops). */
 export function absDerivative(framework: Framework, x: number): number {
-  if (framework === 'torch') return torchSign(x);
-  return framework === 'tfjs' ? tfjsAbsDerivative(x) : tfAbsDerivative(x);
+  return absDerivativeFor(framework)(x);
 }

@@ -40,11 +40,71 @@ function total(values: Float64Array): number {
 }
 
 /**
- * Reduces elementwise terms (laid out like y_pred). `semantics` 'torch': none keeps every term,
- * mean averages all of them, sum adds them, batchmean divides the sum by the batch size.
- * 'keras'/'tfjs': terms are combined per sample over the last axis, then none keeps the
- * per-sample values, mean (and batchmean) averages them and sum adds them.
+ * Everything an elementwise reduction needs before any term is known. The terms are summed in
+ * `rows` runs of `rowLength` consecutive elements, each in index order: torch adds all of them
+ * as one run, Keras and TF.js add each sample's terms over the last axis.
  */
+export interface TermReduction {
+  readonly shape: readonly number[];
+  readonly count: number;
+  readonly semantics: Framework;
+  readonly reduction: Reduction;
+  readonly lastAxis: LastAxisCombine;
+  readonly rows: number;
+  readonly rowLength: number;
+  /** d loss / d term, the factor on every derivative. */
+  readonly gradScale: number;
+}
+
+/** Plans the reduction of `count` elementwise terms laid out like a y_pred of `shape`. */
+export function termReduction(shape: readonly number[], count: number, semantics: Framework, reduction: Reduction, lastAxis: LastAxisCombine = 'mean'): TermReduction {
+  const plan = { shape, count, semantics, reduction, lastAxis };
+  if (semantics === 'torch') {
+    // torch's batchmean divides by input.size(0); a 0-d input is left as the sum.
+    const divisor = reduction === 'mean' ? count : reduction === 'batchmean' ? (shape.length === 0 ? 1 : shape[0]!) : 1;
+    return { ...plan, rows: 1, rowLength: count, gradScale: 1 / divisor };
+  }
+  const { rows, cols } = rowLayout(shape);
+  const combineScale = lastAxis === 'mean' ? 1 / cols : 1;
+  return { ...plan, rows, rowLength: cols, gradScale: reduction === 'mean' || reduction === 'batchmean' ? combineScale / rows : combineScale };
+}
+
+/**
+ * The reduced loss from the sums of the term runs of `plan` (overwritten). `terms` holds every term
+ * and is read only by torch's none. torch: none keeps every term, mean averages all of them, sum
+ * adds them, batchmean divides the sum by the batch size. Keras/TF.js: each run becomes a
+ * per-sample value (mean or sum over the last axis), then none keeps the per-sample values, mean
+ * (and batchmean) averages them and sum adds them.
+ */
+export function reduceTermRuns(plan: TermReduction, runSums: Float64Array, terms: Float64Array | null): Tensor {
+  const { shape, reduction } = plan;
+  if (plan.semantics === 'torch') {
+    const sum = runSums[0]!;
+    switch (reduction) {
+      case 'none':
+        return tensor(terms!, shape);
+      case 'sum':
+        return scalar(sum);
+      case 'mean':
+        return scalar(sum / plan.count);
+      case 'batchmean':
+        return scalar(sum / (shape.length === 0 ? 1 : shape[0]!));
+    }
+  }
+  const perSample = runSums;
+  if (plan.lastAxis === 'mean') for (let r = 0; r < perSample.length; r++) perSample[r] = perSample[r]! / plan.rowLength;
+  switch (reduction) {
+    case 'none':
+      return tensor(perSample, perSampleShape(shape));
+    case 'sum':
+      return scalar(total(perSample));
+    case 'mean':
+    case 'batchmean':
+      return scalar(total(perSample) / plan.rows);
+  }
+}
+
+/** Reduces elementwise terms (laid out like y_pred) as `semantics` does; see `reduceTermRuns`. */
 export function reduceElementwise(
   terms: Float64Array,
   shape: readonly number[],
@@ -52,39 +112,14 @@ export function reduceElementwise(
   reduction: Reduction,
   lastAxis: LastAxisCombine = 'mean',
 ): ReducedLoss {
-  const n = terms.length;
-  if (semantics === 'torch') {
-    switch (reduction) {
-      case 'none':
-        return { value: tensor(terms, shape), gradScale: 1 };
-      case 'sum':
-        return { value: scalar(total(terms)), gradScale: 1 };
-      case 'mean':
-        return { value: scalar(total(terms) / n), gradScale: 1 / n };
-      case 'batchmean': {
-        // torch divides by input.size(0); a 0-d input is left as the sum.
-        const batch = shape.length === 0 ? 1 : shape[0]!;
-        return { value: scalar(total(terms) / batch), gradScale: 1 / batch };
-      }
-    }
-  }
-  const { rows, cols } = rowLayout(shape);
-  const perSample = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
+  const plan = termReduction(shape, terms.length, semantics, reduction, lastAxis);
+  const runSums = new Float64Array(plan.rows);
+  for (let r = 0; r < plan.rows; r++) {
     let sum = 0;
-    for (let c = 0; c < cols; c++) sum += terms[r * cols + c]!;
-    perSample[r] = lastAxis === 'mean' ? sum / cols : sum;
+    for (let i = r * plan.rowLength; i < (r + 1) * plan.rowLength; i++) sum += terms[i]!;
+    runSums[r] = sum;
   }
-  const combineScale = lastAxis === 'mean' ? 1 / cols : 1;
-  switch (reduction) {
-    case 'none':
-      return { value: tensor(perSample, perSampleShape(shape)), gradScale: combineScale };
-    case 'sum':
-      return { value: scalar(total(perSample)), gradScale: combineScale };
-    case 'mean':
-    case 'batchmean':
-      return { value: scalar(total(perSample) / rows), gradScale: combineScale / rows };
-  }
+  return { value: reduceTermRuns(plan, runSums, terms), gradScale: plan.gradScale };
 }
 
 /**

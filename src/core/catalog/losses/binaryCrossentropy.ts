@@ -5,11 +5,10 @@
  */
 import { FormulaLensError } from '../../l10n';
 import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
-import { clip, clipGradient, probabilityBounds, sigmoid } from '../../kernels/lossMath';
+import { runTermKernel, type TermKernel } from '../../kernels/lossElementwise';
+import { clip, clipGradient, probabilityBounds, sigmoid, sigmoidFromExp } from '../../kernels/lossMath';
 import { boolParam, broadcastParam, rejectForeignParams } from '../../kernels/lossParams';
-import { reduceElementwise, scaleInPlace } from '../../kernels/lossReduction';
 import { tfjsBinaryCrossentropyGradient, tfjsElementUpstream } from '../../kernels/lossTfjsFloat32';
-import { tensor } from '../../tensor';
 import { numberParam } from '../params';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
 import { elementwiseReductionNote, tfjsFloat32ClipNote } from './commonNotes';
@@ -62,79 +61,116 @@ export function binaryCrossentropyParams(fromLogitsDefault: boolean): readonly P
   ];
 }
 
-/** torch BCELoss / BCEWithLogitsLoss terms and derivatives. */
-function torchTerms(id: string, options: LossOptions, shape: readonly number[], t: Float64Array, x: Float64Array, terms: Float64Array, derivatives: Float64Array): void {
-  const params = options.params;
-  const weight = broadcastParam(id, params, 'weight', shape);
-  if (boolParam(params, 'from_logits')) {
-    const posWeight = broadcastParam(id, params, 'pos_weight', shape);
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i]!;
-      const ti = t[i]!;
-      // torch: (1 − t)x + lw·(log(e^−m + e^(−x−m)) + m), m = max(−x, 0), lw = 1 + (p_w − 1)t.
-      // Written as torch writes it so ±∞ logits give torch's NaN/∞.
-      const m = Math.max(-xi, 0);
-      const logTerm = Math.log(Math.exp(-m) + Math.exp(-xi - m)) + m;
-      const w = weight ? weight[i]! : 1;
-      const s = sigmoid(xi);
-      if (posWeight) {
-        const pt = posWeight[i]! * ti;
-        terms[i] = ((1 - ti) * xi + (1 + pt - ti) * logTerm) * w;
-        derivatives[i] = ((pt + 1 - ti) * s - pt) * w;
-      } else {
-        terms[i] = ((1 - ti) * xi + logTerm) * w;
-        derivatives[i] = (s - ti) * w;
-      }
+/** torch BCE's rescaling weights (and pos_weight), broadcast to y_pred, or undefined when not set. */
+interface TorchWeights {
+  readonly weight: Float64Array | undefined;
+  readonly posWeight: Float64Array | undefined;
+}
+
+/**
+ * torch BCEWithLogitsLoss: (1 − t)x + lw·(log(e^−m + e^(−x−m)) + m), m = max(−x, 0), lw = 1 + (p_w − 1)t,
+ * written as torch writes it so ±∞ logits give torch's NaN/∞.
+ */
+const torchLogitsKernel: TermKernel<TorchWeights> = (t, x, start, end, grad, gradScale, total, params) => {
+  const { weight, posWeight } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const xi = x[i]!;
+    const ti = t[i]!;
+    const m = Math.max(-xi, 0);
+    let logTerm: number;
+    let s: number;
+    if (xi - xi === 0) {
+      // A finite x makes one of e^−m, e^(−x−m) exactly e^0 = 1 and the other e^−|x|, the exp
+      // sigmoid(x) takes too: one exp gives the same three numbers.
+      const e = Math.exp(-Math.abs(xi));
+      logTerm = Math.log(1 + e) + m;
+      s = sigmoidFromExp(xi, e);
+    } else {
+      logTerm = Math.log(Math.exp(-m) + Math.exp(-xi - m)) + m;
+      s = sigmoid(xi);
     }
-    return;
+    const w = weight ? weight[i]! : 1;
+    let term: number;
+    if (posWeight) {
+      const pt = posWeight[i]! * ti;
+      term = ((1 - ti) * xi + (1 + pt - ti) * logTerm) * w;
+      grad[i] = ((pt + 1 - ti) * s - pt) * w * gradScale;
+    } else {
+      term = ((1 - ti) * xi + logTerm) * w;
+      grad[i] = (s - ti) * w * gradScale;
+    }
+    sum += term;
   }
-  if (params['pos_weight'] !== null && params['pos_weight'] !== undefined) {
-    throw new FormulaLensError(lossMessages.paramNeedsLogits, { function: id, param: 'pos_weight' });
-  }
-  const clamp = numberParam(params, 'log_clamp', -100);
-  for (let i = 0; i < x.length; i++) {
+  total[0] = sum;
+};
+
+interface TorchProbabilityParams {
+  readonly id: string;
+  readonly weight: Float64Array | undefined;
+  readonly clamp: number;
+}
+
+/** torch BCELoss: each log clamped at log_clamp; a probability outside [0, 1] is refused. */
+const torchProbabilityKernel: TermKernel<TorchProbabilityParams> = (t, x, start, end, grad, gradScale, total, params) => {
+  const { id, weight, clamp } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
     const p = x[i]!;
     if (!(p >= 0 && p <= 1)) throw new FormulaLensError(lossMessages.probabilityOutOfRange, { function: id, index: i, value: String(p) });
     const ti = t[i]!;
     const w = weight ? weight[i]! : 1;
-    terms[i] = ((ti - 1) * Math.max(Math.log1p(-p), clamp) - ti * Math.max(Math.log(p), clamp)) * w;
+    const term = ((ti - 1) * Math.max(Math.log1p(-p), clamp) - ti * Math.max(Math.log(p), clamp)) * w;
+    sum += term;
     // The backward pass ignores the clamp and floors the denominator instead.
-    derivatives[i] = ((p - ti) / Math.max((1 - p) * p, TORCH_BCE_GRAD_FLOOR)) * w;
+    grad[i] = ((p - ti) / Math.max((1 - p) * p, TORCH_BCE_GRAD_FLOOR)) * w * gradScale;
   }
+  total[0] = sum;
+};
+
+/** Keras 3 / TF.js from logits: sigmoid_cross_entropy_with_logits on label-smoothed targets. */
+const kerasLogitsKernel: TermKernel<number> = (t, x, start, end, grad, gradScale, total, smoothing) => {
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const xi = x[i]!;
+    const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
+    // max(x, 0) − x·t + log1p(e^−|x|); x = ±∞ with t = 0 gives NaN (∞·0).
+    const e = Math.exp(-Math.abs(xi));
+    const term = Math.max(xi, 0) - xi * ti + Math.log1p(e);
+    sum += term;
+    grad[i] = (sigmoidFromExp(xi, e) - ti) * gradScale;
+  }
+  total[0] = sum;
+};
+
+interface KerasProbabilityParams {
+  readonly framework: Framework;
+  readonly smoothing: number;
+  readonly lower: number;
+  readonly upper: number;
+  /** TF.js's upstream gradient per element (its float32 replay), 0 for Keras. */
+  readonly tfjsUpstream: number;
 }
 
-/**
- * Keras 3 / TF.js terms and derivatives, with label smoothing and probability clipping. Returns
- * true when the derivatives already include the reduction (the TF.js float32 replay needs its upstream).
- */
-function kerasTerms(framework: Framework, options: LossOptions, shape: readonly number[], t: Float64Array, x: Float64Array, terms: Float64Array, derivatives: Float64Array): boolean {
-  const params = options.params;
-  const smoothing = numberParam(params, 'label_smoothing', 0);
-  if (boolParam(params, 'from_logits')) {
-    for (let i = 0; i < x.length; i++) {
-      const xi = x[i]!;
-      const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
-      // sigmoid_cross_entropy_with_logits: max(x, 0) − x·t + log1p(e^−|x|); x = ±∞ with t = 0 gives NaN (∞·0).
-      terms[i] = Math.max(xi, 0) - xi * ti + Math.log1p(Math.exp(-Math.abs(xi)));
-      derivatives[i] = sigmoid(xi) - ti;
-    }
-    return false;
-  }
-  const { lower, upper } = probabilityBounds(framework, numberParam(params, 'epsilon', 1e-7));
-  const tfjsUpstream = framework === 'tfjs' ? tfjsElementUpstream(shape, options.reduction) : 0;
-  for (let i = 0; i < x.length; i++) {
+/** Keras 3 / TF.js on probabilities: label smoothing, then the probability clipped to [ε, 1 − ε]. */
+const kerasProbabilityKernel: TermKernel<KerasProbabilityParams> = (t, x, start, end, grad, gradScale, total, params) => {
+  const { framework, smoothing, lower, upper, tfjsUpstream } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
     const ti = t[i]! * (1 - smoothing) + 0.5 * smoothing;
     const c = clip(x[i]!, lower, upper);
-    terms[i] = -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
+    const term = -(ti * Math.log(c) + (1 - ti) * Math.log1p(-c));
+    sum += term;
     if (framework === 'tfjs') {
-      derivatives[i] = tfjsBinaryCrossentropyGradient(x[i]!, Math.fround(ti), tfjsUpstream, lower, upper);
+      // The float32 replay starts from TF.js's own upstream, which already holds the reduction.
+      grad[i] = tfjsBinaryCrossentropyGradient(x[i]!, Math.fround(ti), tfjsUpstream, lower, upper);
     } else {
       // Clipping passes no gradient outside [ε, 1 − ε]: a saturated prediction gets gradient 0.
-      derivatives[i] = clipGradient(framework, x[i]!, lower, upper, (c - ti) / (c * (1 - c)));
+      grad[i] = clipGradient(framework, x[i]!, lower, upper, (c - ti) / (c * (1 - c))) * gradScale;
     }
   }
-  return framework === 'tfjs';
-}
+  total[0] = sum;
+};
 
 /** Evaluates binary cross-entropy (on probabilities or, with from_logits, on logits) under a profile. */
 export function evaluateBinaryCrossentropy(id: string, params: readonly ParamSpec[], inputs: LossInputs, options: LossOptions): LossResult {
@@ -143,13 +179,23 @@ export function evaluateBinaryCrossentropy(id: string, params: readonly ParamSpe
   const yTrue = requireTarget(id, inputs);
   const yPred = inputs.yPred;
   requireSameShape(id, yTrue, yPred);
-  const terms = new Float64Array(yPred.data.length);
-  const derivatives = new Float64Array(yPred.data.length);
-  let scaled = false;
-  if (framework === 'torch') torchTerms(id, options, yPred.shape, yTrue.data, yPred.data, terms, derivatives);
-  else scaled = kerasTerms(framework, options, yPred.shape, yTrue.data, yPred.data, terms, derivatives);
-  const reduced = reduceElementwise(terms, yPred.shape, framework, options.reduction, 'mean');
-  return { value: reduced.value, grad: tensor(scaled ? derivatives : scaleInPlace(derivatives, reduced.gradScale), yPred.shape) };
+  // The terms are added in float64 as they are; the TF.js range applies to the result.
+  const run = <P>(kernel: TermKernel<P>, kernelParams: P): LossResult =>
+    runTermKernel(yTrue.data, yPred, options.reduction, framework, kernel, kernelParams, 'mean', false);
+  const given = options.params;
+  if (framework === 'torch') {
+    const weight = broadcastParam(id, given, 'weight', yPred.shape);
+    if (boolParam(given, 'from_logits')) return run(torchLogitsKernel, { weight, posWeight: broadcastParam(id, given, 'pos_weight', yPred.shape) });
+    if (given['pos_weight'] !== null && given['pos_weight'] !== undefined) {
+      throw new FormulaLensError(lossMessages.paramNeedsLogits, { function: id, param: 'pos_weight' });
+    }
+    return run(torchProbabilityKernel, { id, weight, clamp: numberParam(given, 'log_clamp', -100) });
+  }
+  const smoothing = numberParam(given, 'label_smoothing', 0);
+  if (boolParam(given, 'from_logits')) return run(kerasLogitsKernel, smoothing);
+  const { lower, upper } = probabilityBounds(framework, numberParam(given, 'epsilon', 1e-7));
+  const tfjsUpstream = framework === 'tfjs' ? tfjsElementUpstream(yPred.shape, options.reduction) : 0;
+  return run(kerasProbabilityKernel, { framework, smoothing, lower, upper, tfjsUpstream });
 }
 
 const ID = 'binary_crossentropy';

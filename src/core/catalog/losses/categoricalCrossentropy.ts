@@ -6,7 +6,7 @@ import { requireRows, requireSameShape, requireTarget } from '../../kernels/loss
 import { clip, clipGradient, probabilityBounds } from '../../kernels/lossMath';
 import { boolParam, classWeightParam, rejectForeignParams } from '../../kernels/lossParams';
 import { perSampleScale, reducePerSample } from '../../kernels/lossReduction';
-import { logSoftmaxBackwardRow, logSoftmaxRow } from '../../kernels/lossSoftmax';
+import { logSoftmaxRow } from '../../kernels/lossSoftmax';
 import { tfjsCategoricalCrossentropyRow, tfjsSampleUpstream, tfjsSoftmaxCrossEntropyRow } from '../../kernels/lossTfjsFloat32';
 import { tensor } from '../../tensor';
 import { numberParam } from '../params';
@@ -26,37 +26,87 @@ const PARAMS: readonly ParamSpec[] = [
   classWeightSpec,
 ];
 
+/** What the torch rows need, resolved once per call. */
+interface TorchRows {
+  readonly classes: number;
+  readonly weight: Float64Array | null;
+  /** Label smoothing turns a target t into t·keep + spread. */
+  readonly keep: number;
+  readonly spread: number;
+  /** d loss / d sample-loss. */
+  readonly scale: number;
+}
+
+/**
+ * torch from logits: log_softmax as torch computes it, x − max − log Σ e^(x − max), and its backward
+ * pass g − softmax·Σg, with the softmax taken as e/Σe from the forward pass where torch takes
+ * exp(log_softmax): equal up to rounding, one exp per element instead of two.
+ */
+function torchLogitsRows(x: Float64Array, yTrue: Float64Array, grad: Float64Array, losses: Float64Array, rows: TorchRows): void {
+  const { classes, weight, keep, spread, scale } = rows;
+  // One row's e^(x − max).
+  const exps = new Float64Array(classes);
+  for (let r = 0; r < losses.length; r++) {
+    const base = r * classes;
+    // Math.max keeps a NaN, as torch's maximum does.
+    let max = -Infinity;
+    for (let c = 0; c < classes; c++) max = Math.max(max, x[base + c]!);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      const e = Math.exp(x[base + c]! - max);
+      exps[c] = e;
+      sum += e;
+    }
+    const logSum = Math.log(sum);
+    let loss = 0;
+    let gradSum = 0;
+    for (let c = 0; c < classes; c++) {
+      const wt = (weight ? weight[c]! : 1) * (yTrue[base + c]! * keep + spread);
+      loss -= (x[base + c]! - max - logSum) * wt;
+      const g = -wt * scale;
+      gradSum += g;
+      grad[base + c] = g;
+    }
+    losses[r] = loss;
+    for (let c = 0; c < classes; c++) grad[base + c] = grad[base + c]! - (exps[c]! / sum) * gradSum;
+  }
+}
+
+/** torch with from_logits=false: log p replaces log_softmax (no clipping), and d/dp of log p is 1/p. */
+function torchProbabilityRows(p: Float64Array, yTrue: Float64Array, grad: Float64Array, losses: Float64Array, rows: TorchRows): void {
+  const { classes, weight, keep, spread, scale } = rows;
+  for (let r = 0; r < losses.length; r++) {
+    const base = r * classes;
+    let loss = 0;
+    for (let c = 0; c < classes; c++) {
+      const wt = (weight ? weight[c]! : 1) * (yTrue[base + c]! * keep + spread);
+      loss -= Math.log(p[base + c]!) * wt;
+      grad[base + c] = (-wt * scale) / p[base + c]!;
+    }
+    losses[r] = loss;
+  }
+}
+
 /**
  * torch cross_entropy with probability targets: −Σ_c w_c·t_c·log_softmax(x)_c per sample, `mean`
- * divides by the batch size. With from_logits=false, log p replaces log_softmax (no clipping).
+ * divides by the batch size.
  */
 function evaluateTorch(yTrue: Float64Array, inputs: LossInputs, options: LossOptions): LossResult {
   const yPred = inputs.yPred;
-  const x = yPred.data;
   const { rows, cols: classes, batched } = requireRows(ID, yPred);
   const params = options.params;
-  const fromLogits = boolParam(params, 'from_logits', true);
   const smoothing = numberParam(params, 'label_smoothing', 0);
-  const weight = classWeightParam(ID, params, 'weight', classes);
-  const scale = perSampleScale(rows, options.reduction);
-  const logProbs = new Float64Array(x.length);
-  const grad = new Float64Array(x.length);
+  const settings: TorchRows = {
+    classes,
+    weight: classWeightParam(ID, params, 'weight', classes) ?? null,
+    keep: 1 - smoothing,
+    spread: smoothing / classes,
+    scale: perSampleScale(rows, options.reduction),
+  };
+  const grad = new Float64Array(yPred.data.length);
   const losses = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const base = r * classes;
-    if (fromLogits) logSoftmaxRow(x, logProbs, base, classes);
-    else for (let c = 0; c < classes; c++) logProbs[base + c] = Math.log(x[base + c]!);
-    let loss = 0;
-    for (let c = 0; c < classes; c++) {
-      const t = yTrue[base + c]! * (1 - smoothing) + smoothing / classes;
-      const wt = (weight ? weight[c]! : 1) * t;
-      loss -= logProbs[base + c]! * wt;
-      grad[base + c] = -wt * scale;
-    }
-    losses[r] = loss;
-    if (fromLogits) logSoftmaxBackwardRow(logProbs, grad, base, classes);
-    else for (let c = 0; c < classes; c++) grad[base + c] = grad[base + c]! / x[base + c]!;
-  }
+  if (boolParam(params, 'from_logits', true)) torchLogitsRows(yPred.data, yTrue, grad, losses, settings);
+  else torchProbabilityRows(yPred.data, yTrue, grad, losses, settings);
   return { value: reducePerSample(losses, batched ? [rows] : [], options.reduction), grad: tensor(grad, yPred.shape) };
 }
 

@@ -1,5 +1,6 @@
 /** Hinge loss: Keras hinge, TF.js hinge. Also the label handling squaredHinge.ts shares. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { runTermKernel, type TermKernel } from '../../kernels/lossElementwise';
+import { requireSameShape, requireTarget } from '../../kernels/lossInputs';
 import { rejectForeignParams, semanticsFor, textParam } from '../../kernels/lossParams';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
 import { elementwiseReductionNote, kerasOnlyNote } from './commonNotes';
@@ -23,35 +24,56 @@ export const labelEncodingParam: ParamSpec = {
 
 const PARAMS: readonly ParamSpec[] = [labelEncodingParam];
 
-/** The signed labels the loss uses: Keras converts an all-{0,1} y_true to ±1, TF.js never does. */
-export function signedLabels(yTrue: Float64Array, encoding: string): Float64Array {
-  let convert = encoding === '0/1';
-  if (encoding === 'auto') {
-    convert = true;
-    for (let i = 0; i < yTrue.length; i++) if (yTrue[i] !== 0 && yTrue[i] !== 1) convert = false;
-  }
-  return convert ? yTrue.map((y) => 2 * y - 1) : yTrue;
+/** Whether y_true's labels become 2y − 1: Keras converts an all-{0,1} y_true to ±1, TF.js never does. */
+function convertsLabels(yTrue: Float64Array, encoding: string): boolean {
+  if (encoding !== 'auto') return encoding === '0/1';
+  for (let i = 0; i < yTrue.length; i++) if (yTrue[i] !== 0 && yTrue[i] !== 1) return false;
+  return true;
 }
+
+interface HingeParams {
+  /** y_true holds 0/1 labels to read as 2y − 1. */
+  readonly convert: boolean;
+  readonly power: 1 | 2;
+  readonly tfjs: boolean;
+}
+
+const kernel: TermKernel<HingeParams> = (labels, yPred, start, end, grad, gradScale, total, params) => {
+  const { convert, power, tfjs } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const y = convert ? 2 * labels[i]! - 1 : labels[i]!;
+    const v = 1 - y * yPred[i]!;
+    let term: number;
+    let gate: number;
+    // One branch on the margin, the only unpredictable one.
+    if (v > 0) {
+      // max(v, 0) = v, and both profiles pass the upstream gradient.
+      term = power === 1 ? v : v * v;
+      gate = power === 1 ? 1 : 2 * v;
+    } else {
+      const active = Math.max(v, 0);
+      term = power === 1 ? active : active * active;
+      const upstream = power === 1 ? 1 : 2 * active;
+      // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.
+      // TF selects (a NaN v gives 0); TF.js multiplies by a 0/1 mask (a NaN upstream stays NaN).
+      gate = tfjs ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
+    }
+    sum += term;
+    grad[i] = -y * gate * gradScale;
+  }
+  total[0] = sum;
+};
 
 /** Evaluates hinge (power 1) or squared hinge (power 2) under Keras or TF.js semantics. */
 export function evaluateHinge(id: string, params: readonly ParamSpec[], inputs: LossInputs, options: LossOptions, power: 1 | 2): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(id, params, options.params, semantics);
   const encoding = textParam(options.params, 'label_encoding', semantics === 'tfjs' ? '-1/1' : 'auto');
-  return evaluateElementwiseLoss(id, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    const labels = signedLabels(yTrue, encoding);
-    for (let i = 0; i < yPred.length; i++) {
-      const y = labels[i]!;
-      const v = 1 - y * yPred[i]!;
-      const active = Math.max(v, 0);
-      terms[i] = power === 1 ? active : active * active;
-      const upstream = power === 1 ? 1 : 2 * active;
-      // At the kink v = 0 Keras (TF maximum: x ≥ y) passes the gradient, TF.js (maximum(0, v): 0 < v) does not.
-      // TF selects (a NaN v gives 0); TF.js multiplies by a 0/1 mask (a NaN upstream stays NaN).
-      const gate = semantics === 'tfjs' ? upstream * (v > 0 ? 1 : 0) : v >= 0 ? upstream : 0;
-      derivatives[i] = -y * gate;
-    }
-  });
+  const yTrue = requireTarget(id, inputs);
+  requireSameShape(id, yTrue, inputs.yPred);
+  const kernelParams = { convert: convertsLabels(yTrue.data, encoding), power, tfjs: semantics === 'tfjs' };
+  return runTermKernel(yTrue.data, inputs.yPred, options.reduction, semantics, kernel, kernelParams);
 }
 
 /** Hinge loss for ±1 labels. */

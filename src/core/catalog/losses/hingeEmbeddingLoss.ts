@@ -1,5 +1,5 @@
 /** Hinge embedding loss: torch HingeEmbeddingLoss / F.hinge_embedding_loss. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { numberParam } from '../params';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { torchOnlyNote } from './commonNotes';
@@ -7,20 +7,30 @@ import { marginParam } from './commonParams';
 
 const ID = 'hinge_embedding_loss';
 
+interface HingeEmbeddingLossParams {
+  readonly margin: number;
+}
+
+const kernel: TermKernel<HingeEmbeddingLossParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { margin } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const x = yPred[i]!;
+    const y = yTrue[i]!;
+    const v = margin - x;
+    // torch adds both parts for targets that are neither 1 nor −1: where(y != 1, clamp_min(m − x, 0)) + where(y != −1, x).
+    const marginPart = y !== 1 ? (v < 0 ? 0 : v) : 0;
+    const selfPart = y !== -1 ? x : 0;
+    const term = marginPart + selfPart;
+    sum += term;
+    grad[i] = ((y !== 1 && v >= 0 ? -1 : 0) + (y !== -1 ? 1 : 0)) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const margin = numberParam(options.params, 'margin', 1);
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const x = yPred[i]!;
-      const y = yTrue[i]!;
-      const v = margin - x;
-      // torch adds both parts for targets that are neither 1 nor −1: where(y != 1, clamp_min(m − x, 0)) + where(y != −1, x).
-      const marginPart = y !== 1 ? (v < 0 ? 0 : v) : 0;
-      const selfPart = y !== -1 ? x : 0;
-      terms[i] = marginPart + selfPart;
-      derivatives[i] = (y !== 1 && v >= 0 ? -1 : 0) + (y !== -1 ? 1 : 0);
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', kernel, { margin });
 }
 
 /** Hinge embedding loss for distances with ±1 labels. */

@@ -1,26 +1,48 @@
 /** Huber loss: torch HuberLoss, Keras Huber, TF.js tf.losses.huberLoss. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { numberParam } from '../params';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { elementwiseReductionNote } from './commonNotes';
 
 const ID = 'huber';
 
+interface HuberParams {
+  readonly delta: number;
+  readonly halfDeltaSquared: number;
+  readonly torch: boolean;
+}
+
+const kernel: TermKernel<HuberParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { delta, halfDeltaSquared, torch } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const d = yPred[i]! - yTrue[i]!;
+    const z = Math.abs(d);
+    let term: number;
+    let derivative: number;
+    // One branch on the region, as the error's sign is as unpredictable as its size.
+    if (z < delta) {
+      // Inside all three agree: ½z² (= ½d²) and the error itself (the clamp below keeps it).
+      term = 0.5 * z * z;
+      derivative = d;
+    } else {
+      // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
+      term = torch ? delta * (z - 0.5 * delta) : z <= delta ? 0.5 * z * z : delta * z - halfDeltaSquared;
+      // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
+      // For 0 < |d| < ∞ that is exactly sign(d)·δ = (d/|d|)·δ, computed without a branch on the
+      // sign, which is as unpredictable as the region; 0, ∞ and NaN take the clamp itself.
+      derivative = z > 0 && z < Infinity ? (d / z) * delta : d <= -delta ? -delta : d >= delta ? delta : d;
+    }
+    sum += term;
+    grad[i] = derivative * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const delta = numberParam(options.params, 'delta', 1);
-  const halfDeltaSquared = 0.5 * delta * delta;
-  const torch = options.framework === 'torch';
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const d = yPred[i]! - yTrue[i]!;
-      const z = Math.abs(d);
-      // torch: z < δ ? ½z² : δ(z − ½δ); Keras: z ≤ δ ? ½d² : δz − ½δ². Equal at z = δ; NaN stays NaN.
-      if (torch) terms[i] = z < delta ? 0.5 * z * z : delta * (z - 0.5 * delta);
-      else terms[i] = z <= delta ? 0.5 * d * d : delta * z - halfDeltaSquared;
-      // All three clamp the error to [−δ, δ] (torch's backward kernel, Keras's where, TF.js's minimum).
-      derivatives[i] = d <= -delta ? -delta : d >= delta ? delta : d;
-    }
-  });
+  const params = { delta, halfDeltaSquared: 0.5 * delta * delta, torch: options.framework === 'torch' };
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, kernel, params);
 }
 
 /** Huber loss: quadratic near zero, linear beyond delta. */

@@ -1,6 +1,6 @@
 /** Log-cosh loss: Keras log_cosh, TF.js logcosh. */
 import { float32Overflow } from '../../kernels/float32';
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { logCosh as logCoshOf } from '../../kernels/lossMath';
 import { semanticsFor } from '../../kernels/lossParams';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult } from '../types';
@@ -9,18 +9,28 @@ import { elementwiseReductionNote, kerasOnlyNote } from './commonNotes';
 const ID = 'log_cosh';
 const NATIVE: readonly Framework[] = ['keras', 'tfjs'];
 
+interface LogCoshParams {
+  readonly float32: boolean;
+}
+
+const kernel: TermKernel<LogCoshParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { float32 } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const d = float32 ? float32Overflow(yPred[i]! - yTrue[i]!) : yPred[i]! - yTrue[i]!;
+    // TF.js forms d + softplus(−2d) − log 2 from float32 tensors: below d = −1.7e38 the −2d
+    // overflows to +∞ and the loss is +∞ rather than about |d|.
+    const term = float32 && Number.isFinite(d) && float32Overflow(-2 * d) === Infinity ? Infinity : logCoshOf(d);
+    sum += term;
+    grad[i] = Math.tanh(d) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   const float32 = semantics === 'tfjs';
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const d = float32 ? float32Overflow(yPred[i]! - yTrue[i]!) : yPred[i]! - yTrue[i]!;
-      // TF.js forms d + softplus(−2d) − log 2 from float32 tensors: below d = −1.7e38 the −2d
-      // overflows to +∞ and the loss is +∞ rather than about |d|.
-      terms[i] = float32 && Number.isFinite(d) && float32Overflow(-2 * d) === Infinity ? Infinity : logCoshOf(d);
-      derivatives[i] = Math.tanh(d);
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, kernel, { float32 });
 }
 
 /** Logarithm of the hyperbolic cosine of the error. */

@@ -1,20 +1,27 @@
 /** Mean absolute error: torch L1Loss, Keras mean_absolute_error, TF.js meanAbsoluteError. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
-import { absDerivative } from '../../kernels/lossMath';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
+import { absDerivativeFor } from '../../kernels/lossMath';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { elementwiseReductionNote } from './commonNotes';
 
 const ID = 'mae';
 
+/** d|x|/dx of the profile (see `absDerivativeFor`). */
+type MaeParams = (x: number) => number;
+
+const kernel: TermKernel<MaeParams> = (yTrue, yPred, start, end, grad, gradScale, total, derivative) => {
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const d = yPred[i]! - yTrue[i]!;
+    const term = Math.abs(d);
+    sum += term;
+    grad[i] = derivative(d) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  const framework = options.framework;
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, framework, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const d = yPred[i]! - yTrue[i]!;
-      terms[i] = Math.abs(d);
-      derivatives[i] = absDerivative(framework, d);
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, kernel, absDerivativeFor(options.framework));
 }
 
 /** Mean absolute error (L1 loss). */

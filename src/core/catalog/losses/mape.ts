@@ -1,6 +1,6 @@
 /** Mean absolute percentage error: Keras mean_absolute_percentage_error, TF.js meanAbsolutePercentageError. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
-import { absDerivative, frameworkConstant } from '../../kernels/lossMath';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
+import { absDerivativeFor, frameworkConstant } from '../../kernels/lossMath';
 import { rejectForeignParams, semanticsFor } from '../../kernels/lossParams';
 import { numberParam } from '../params';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult, ParamSpec } from '../types';
@@ -11,20 +11,32 @@ const ID = 'mape';
 const NATIVE: readonly Framework[] = ['keras', 'tfjs'];
 const PARAMS: readonly ParamSpec[] = [epsilonParam];
 
+interface MapeParams {
+  readonly epsilon: number;
+  readonly derivative: (x: number) => number;
+}
+
+const kernel: TermKernel<MapeParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { epsilon, derivative } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    // |y| floored at ε so a zero target does not divide by zero (Keras maximum, TF.js clipByValue).
+    const scale = Math.max(Math.abs(yTrue[i]!), epsilon);
+    const ratio = (yTrue[i]! - yPred[i]!) / scale;
+    const term = 100 * Math.abs(ratio);
+    sum += term;
+    // d/dŷ of |(y − ŷ)/s| is −abs'(ratio)/s, with the profile's derivative of |x| at 0.
+    grad[i] = ((-100 * derivative(ratio)) / scale) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(ID, PARAMS, options.params, semantics);
   const epsilon = frameworkConstant(semantics, numberParam(options.params, 'epsilon', 1e-7));
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      // |y| floored at ε so a zero target does not divide by zero (Keras maximum, TF.js clipByValue).
-      const scale = Math.max(Math.abs(yTrue[i]!), epsilon);
-      const ratio = (yTrue[i]! - yPred[i]!) / scale;
-      terms[i] = 100 * Math.abs(ratio);
-      // d/dŷ of |(y − ŷ)/s| is −abs'(ratio)/s, with the profile's derivative of |x| at 0.
-      derivatives[i] = (-100 * absDerivative(semantics, ratio)) / scale;
-    }
-  });
+  const derivative = absDerivativeFor(semantics);
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, kernel, { epsilon, derivative });
 }
 
 /** Mean absolute percentage error. */

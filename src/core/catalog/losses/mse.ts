@@ -1,18 +1,23 @@
 /** Mean squared error: torch MSELoss, Keras mean_squared_error, TF.js meanSquaredError. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { elementwiseReductionNote } from './commonNotes';
 
 const ID = 'mse';
 
+const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, total) => {
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const d = yPred[i]! - yTrue[i]!;
+    const term = d * d;
+    sum += term;
+    grad[i] = 2 * d * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const d = yPred[i]! - yTrue[i]!;
-      terms[i] = d * d;
-      derivatives[i] = 2 * d;
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, options.framework, kernel, null);
 }
 
 /** Mean squared error. */

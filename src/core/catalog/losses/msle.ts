@@ -1,5 +1,5 @@
 /** Mean squared logarithmic error: Keras mean_squared_logarithmic_error, TF.js meanSquaredLogarithmicError. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { frameworkConstant } from '../../kernels/lossMath';
 import { rejectForeignParams, semanticsFor } from '../../kernels/lossParams';
 import { numberParam } from '../params';
@@ -11,20 +11,30 @@ const ID = 'msle';
 const NATIVE: readonly Framework[] = ['keras', 'tfjs'];
 const PARAMS: readonly ParamSpec[] = [epsilonParam];
 
+interface MsleParams {
+  readonly epsilon: number;
+}
+
+const kernel: TermKernel<MsleParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { epsilon } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const p = yPred[i]!;
+    // Both inputs are floored at ε (Math.max keeps NaN). The floor selects the gradient only where p ≥ ε
+    // (TF maximum and TF.js clip both select, so NaN or clipped p gets exactly 0).
+    const d = Math.log1p(Math.max(p, epsilon)) - Math.log1p(Math.max(yTrue[i]!, epsilon));
+    const term = d * d;
+    sum += term;
+    grad[i] = (p >= epsilon ? (2 * d) / (1 + p) : 0) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(ID, PARAMS, options.params, semantics);
   const epsilon = frameworkConstant(semantics, numberParam(options.params, 'epsilon', 1e-7));
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const p = yPred[i]!;
-      // Both inputs are floored at ε (Math.max keeps NaN). The floor selects the gradient only where p ≥ ε
-      // (TF maximum and TF.js clip both select, so NaN or clipped p gets exactly 0).
-      const d = Math.log1p(Math.max(p, epsilon)) - Math.log1p(Math.max(yTrue[i]!, epsilon));
-      terms[i] = d * d;
-      derivatives[i] = p >= epsilon ? (2 * d) / (1 + p) : 0;
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, kernel, { epsilon });
 }
 
 /** Mean squared logarithmic error. */

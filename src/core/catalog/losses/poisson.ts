@@ -1,5 +1,5 @@
 /** Poisson loss: Keras poisson, TF.js poisson. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { frameworkConstant } from '../../kernels/lossMath';
 import { rejectForeignParams, semanticsFor } from '../../kernels/lossParams';
 import { numberParam } from '../params';
@@ -11,17 +11,27 @@ const ID = 'poisson';
 const NATIVE: readonly Framework[] = ['keras', 'tfjs'];
 const PARAMS: readonly ParamSpec[] = [epsilonParam];
 
+interface PoissonParams {
+  readonly epsilon: number;
+}
+
+const kernel: TermKernel<PoissonParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { epsilon } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const rate = yPred[i]! + epsilon;
+    const term = yPred[i]! - yTrue[i]! * Math.log(rate);
+    sum += term;
+    grad[i] = (1 - yTrue[i]! / rate) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const semantics = semanticsFor(NATIVE, options.framework);
   rejectForeignParams(ID, PARAMS, options.params, semantics);
   const epsilon = frameworkConstant(semantics, numberParam(options.params, 'epsilon', 1e-7));
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const rate = yPred[i]! + epsilon;
-      terms[i] = yPred[i]! - yTrue[i]! * Math.log(rate);
-      derivatives[i] = 1 - yTrue[i]! / rate;
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, kernel, { epsilon });
 }
 
 /** Poisson negative log-likelihood on a predicted rate (Keras form). */

@@ -1,5 +1,5 @@
 /** Poisson negative log-likelihood: torch PoissonNLLLoss / F.poisson_nll_loss. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { boolParam, semanticsFor } from '../../kernels/lossParams';
 import { numberParam } from '../params';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult } from '../types';
@@ -8,27 +8,40 @@ import { torchOnlyNote } from './commonNotes';
 const ID = 'poisson_nll';
 const NATIVE: readonly Framework[] = ['torch'];
 
+interface PoissonNllParams {
+  readonly logInput: boolean;
+  readonly full: boolean;
+  readonly eps: number;
+}
+
+const kernel: TermKernel<PoissonNllParams> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { logInput, full, eps } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const x = yPred[i]!;
+    const t = yTrue[i]!;
+    let term: number;
+    if (logInput) {
+      // exp overflows to +∞ above x ≈ 709.78, as in torch.
+      const rate = Math.exp(x);
+      term = rate - t * x;
+      grad[i] = (rate - t) * gradScale;
+    } else {
+      term = x - t * Math.log(x + eps);
+      grad[i] = (1 - t / (x + eps)) * gradScale;
+    }
+    // Stirling's approximation of log(t!), added only where t > 1 (masked_fill(target <= 1, 0)).
+    if (full && !(t <= 1)) term += t * Math.log(t) - t + 0.5 * Math.log(2 * Math.PI * t);
+    sum += term;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const logInput = boolParam(options.params, 'log_input', true);
   const full = boolParam(options.params, 'full');
   const eps = numberParam(options.params, 'eps', 1e-8);
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semanticsFor(NATIVE, options.framework), (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const x = yPred[i]!;
-      const t = yTrue[i]!;
-      if (logInput) {
-        // exp overflows to +∞ above x ≈ 709.78, as in torch.
-        const rate = Math.exp(x);
-        terms[i] = rate - t * x;
-        derivatives[i] = rate - t;
-      } else {
-        terms[i] = x - t * Math.log(x + eps);
-        derivatives[i] = 1 - t / (x + eps);
-      }
-      // Stirling's approximation of log(t!), added only where t > 1 (masked_fill(target <= 1, 0)).
-      if (full && !(t <= 1)) terms[i] = terms[i]! + (t * Math.log(t) - t + 0.5 * Math.log(2 * Math.PI * t));
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semanticsFor(NATIVE, options.framework), kernel, { logInput, full, eps });
 }
 
 /** Poisson negative log-likelihood (torch). */

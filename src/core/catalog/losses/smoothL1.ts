@@ -1,5 +1,5 @@
 /** Smooth L1 loss: torch SmoothL1Loss (Huber divided by beta). */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import { semanticsFor } from '../../kernels/lossParams';
 import { numberParam } from '../params';
 import type { Framework, LossEntry, LossInputs, LossOptions, LossResult } from '../types';
@@ -8,19 +8,29 @@ import { torchOnlyNote } from './commonNotes';
 const ID = 'smooth_l1';
 const NATIVE: readonly Framework[] = ['torch'];
 
+interface SmoothL1Params {
+  readonly beta: number;
+}
+
+const kernel: TermKernel<SmoothL1Params> = (yTrue, yPred, start, end, grad, gradScale, total, params) => {
+  const { beta } = params;
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const d = yPred[i]! - yTrue[i]!;
+    const z = Math.abs(d);
+    const term = z < beta ? (0.5 * z * z) / beta : z - 0.5 * beta;
+    sum += term;
+    // torch's backward kernel: |d| ≥ β gives ±1 with sign(0) taken as −1 (so β = 0 at d = 0 gives −1),
+    // otherwise d/β (NaN stays NaN).
+    grad[i] = (z >= beta ? (d > 0 ? 1 : -1) : d / beta) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
   const beta = numberParam(options.params, 'beta', 1);
   const semantics = semanticsFor(NATIVE, options.framework);
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const d = yPred[i]! - yTrue[i]!;
-      const z = Math.abs(d);
-      terms[i] = z < beta ? (0.5 * z * z) / beta : z - 0.5 * beta;
-      // torch's backward kernel: |d| ≥ β gives ±1 with sign(0) taken as −1 (so β = 0 at d = 0 gives −1),
-      // otherwise d/β (NaN stays NaN).
-      derivatives[i] = z >= beta ? (d > 0 ? 1 : -1) : d / beta;
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, semantics, kernel, { beta });
 }
 
 /** Smooth L1 loss. */

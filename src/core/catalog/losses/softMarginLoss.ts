@@ -1,21 +1,26 @@
 /** Soft margin loss: torch SoftMarginLoss / F.soft_margin_loss. */
-import { evaluateElementwiseLoss } from '../../kernels/lossElementwise';
+import { evaluateElementwiseLoss, type TermKernel } from '../../kernels/lossElementwise';
 import type { LossEntry, LossInputs, LossOptions, LossResult } from '../types';
 import { torchOnlyNote } from './commonNotes';
 
 const ID = 'soft_margin_loss';
 
+const kernel: TermKernel<null> = (yTrue, yPred, start, end, grad, gradScale, total) => {
+  let sum = total[0]!;
+  for (let i = start; i < end; i++) {
+    const y = yTrue[i]!;
+    // torch computes log(1 + e^(−y·x)) and −y·z/(1 + z) literally: e^(−y·x) overflows past 709.78,
+    // giving +∞ and a NaN gradient there, as in torch.
+    const z = Math.exp(-y * yPred[i]!);
+    const term = Math.log1p(z);
+    sum += term;
+    grad[i] = ((-y * z) / (1 + z)) * gradScale;
+  }
+  total[0] = sum;
+};
+
 function evaluate(inputs: LossInputs, options: LossOptions): LossResult {
-  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', (yTrue, yPred, terms, derivatives) => {
-    for (let i = 0; i < yPred.length; i++) {
-      const y = yTrue[i]!;
-      // torch computes log(1 + e^(−y·x)) and −y·z/(1 + z) literally: e^(−y·x) overflows past 709.78,
-      // giving +∞ and a NaN gradient there, as in torch.
-      const z = Math.exp(-y * yPred[i]!);
-      terms[i] = Math.log1p(z);
-      derivatives[i] = (-y * z) / (1 + z);
-    }
-  });
+  return evaluateElementwiseLoss(ID, inputs, options.reduction, 'torch', kernel, null);
 }
 
 /** Logistic loss for ±1 labels. */
